@@ -1,0 +1,57 @@
+# Two commands on a fresh Linux machine:  `make run`  (install + open Baro)  and  `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# llama.cpp is compiled at install. A native build uses every instruction the build CPU has (AMX on
+# recent Xeons dies with SIGILL), so build for a portable x86-64 baseline (AVX2/FMA/F16C).
+# pip keeps the built wheel in its cache: the 7-minute compile is paid once per machine.
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
+	-DGGML_AVX512=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TOOLS=OFF \
+	-DLLAMA_BUILD_SERVER=OFF
+ifeq ($(shell uname -m),arm64)
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF
+endif
+ifeq ($(shell uname -m),aarch64)
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF
+endif
+
+.PHONY: run test install install-dev sysdeps lint typecheck layers unit bench clean
+
+run: install
+	$(BIN)/baro
+
+test: install-dev sysdeps lint typecheck layers unit
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(VENV)/bin/python
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc 2>/dev/null || echo 2) \
+		$(BIN)/pip install --quiet -e .
+
+install-dev: $(VENV)/bin/python
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc 2>/dev/null || echo 2) \
+		$(BIN)/pip install --quiet -e '.[dev]'
+
+sysdeps:
+	bash packaging/linux/install-system-deps.sh
+
+lint:
+	$(BIN)/ruff check app tests bench
+	$(BIN)/ruff format --check app tests bench
+
+typecheck:
+	$(BIN)/mypy
+
+layers:
+	$(BIN)/lint-imports
+
+unit:
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+bench:
+	$(BIN)/python bench/engine.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Shared types with no I/O and no Qt: errors, events, cancellation."""

@@ -1,0 +1,146 @@
+"""The project's own error types.
+
+Every error a user can meet carries a Korean message that says what failed, on which file, and what to
+do about it. Lower layers raise these; the CLI prints ``user_message`` and the GUI shows it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class BaroError(Exception):
+    """Base of every error Baro raises on purpose."""
+
+    def __init__(self, message: str, *, path: Path | str | None = None) -> None:
+        super().__init__(message)
+        self.path = Path(path) if path is not None else None
+
+    @property
+    def user_message(self) -> str:
+        text = str(self)
+        if self.path is not None and self.path.name not in text:
+            return f"{self.path.name}: {text}"
+        return text
+
+
+class Cancelled(BaroError):  # noqa: N818 - reads better at the call site than CancelledError
+    """The user stopped the work."""
+
+    def __init__(self, message: str = "사용자가 작업을 중지했습니다.") -> None:
+        super().__init__(message)
+
+
+# --- documents -------------------------------------------------------------------------------------
+
+
+class DocumentError(BaroError):
+    """A document could not be read."""
+
+
+class FileMissing(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(f"{Path(path).name}: 파일을 찾을 수 없습니다. 경로를 확인해 주세요.", path=path)
+
+
+class FileUnreadable(DocumentError):
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"{Path(path).name}: 파일을 열 수 없습니다 ({reason}).", path=path)
+
+
+class EmptyDocument(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(f"{Path(path).name}: 내용이 비어 있습니다.", path=path)
+
+
+class UnsupportedFormat(DocumentError):
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        hint = "HWP, HWPX, PDF, DOCX, PPTX, XLSX, HTML, TXT, MD 파일을 지원합니다."
+        extra = f" ({detail})" if detail else ""
+        super().__init__(f"{Path(path).name}: 지원하지 않는 형식입니다{extra}. {hint}", path=path)
+
+
+class CorruptDocument(DocumentError):
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        extra = f" ({detail})" if detail else ""
+        super().__init__(
+            f"{Path(path).name}: 파일이 손상되었거나 형식이 올바르지 않습니다{extra}. "
+            "원본 프로그램에서 다시 저장해 보세요.",
+            path=path,
+        )
+
+
+class EncryptedDocument(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            f"{Path(path).name}: 암호로 보호된 문서입니다. 암호를 해제한 뒤 다시 열어 주세요.", path=path
+        )
+
+
+class DistributionOnlyDocument(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            f"{Path(path).name}: 배포용 문서라 본문을 읽을 수 없습니다. "
+            "한글에서 배포용 설정을 해제한 사본을 사용해 주세요.",
+            path=path,
+        )
+
+
+class NoTextLayer(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            f"{Path(path).name}: 글자 정보가 없는 스캔 문서입니다. OCR(글자 인식)을 거친 파일이 필요합니다.",
+            path=path,
+        )
+
+
+class DocumentTooLarge(DocumentError):
+    def __init__(self, path: Path | str, detail: str) -> None:
+        super().__init__(f"{Path(path).name}: 문서가 너무 큽니다 ({detail}).", path=path)
+
+
+class ParseTimeout(DocumentError):
+    def __init__(self, path: Path | str, seconds: float) -> None:
+        super().__init__(
+            f"{Path(path).name}: {seconds:.0f}초 안에 읽지 못해 중단했습니다. 파일이 손상되었을 수 있습니다.",
+            path=path,
+        )
+
+
+# --- engine and models -----------------------------------------------------------------------------
+
+
+class EngineError(BaroError):
+    """The local model engine failed."""
+
+
+class EngineCrashed(EngineError):
+    """The engine worker process died (a signal, an abort, or the OOM killer)."""
+
+    def __init__(self, *, exit_code: int | None, signal_name: str | None, stderr_tail: list[str]) -> None:
+        how = signal_name or (f"종료 코드 {exit_code}" if exit_code is not None else "알 수 없는 이유")
+        tail = "\n".join(stderr_tail[-5:])
+        message = f"모델 엔진이 비정상 종료되었습니다 ({how}). 엔진을 다시 시작할 수 있습니다."
+        if tail:
+            message += f"\n마지막 로그:\n{tail}"
+        super().__init__(message)
+        self.exit_code = exit_code
+        self.signal_name = signal_name
+        self.stderr_tail = stderr_tail
+
+
+class ModelLoadError(EngineError):
+    """A model file could not be loaded; the engine itself is still fine."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"{Path(path).name}: 모델을 불러올 수 없습니다. {reason}", path=path)
+
+
+class ModelNotLoaded(EngineError):
+    def __init__(self) -> None:
+        super().__init__("모델이 아직 로드되지 않았습니다. 잠시 후 다시 시도해 주세요.")
+
+
+class EngineBusy(EngineError):
+    def __init__(self) -> None:
+        super().__init__("모델이 다른 작업을 하고 있습니다. 끝난 뒤 다시 시도하거나 중지해 주세요.")

@@ -1,0 +1,87 @@
+"""PDF through pypdf: one block per page (located by page), with page budget and password checks."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from app.core.document import Document
+from app.core.errors import (
+    BaroError,
+    CorruptDocument,
+    DocumentTooLarge,
+    EmptyDocument,
+    EncryptedDocument,
+    NoTextLayer,
+)
+from app.core.locations import Location
+from app.docs.builder import DocumentBuilder
+from app.docs.context import ReadContext
+
+# pypdf reports recoverable damage through logging; the user sees our error or the text, not its warnings.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def read(ctx: ReadContext) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError
+
+    try:
+        reader = PdfReader(str(ctx.path), strict=False)
+        _unlock(ctx, reader)
+        page_count = len(reader.pages)
+    except BaroError:
+        raise
+    except FileNotDecryptedError as err:
+        raise EncryptedDocument(ctx.path) from err
+    except RecursionError as err:
+        raise CorruptDocument(ctx.path, "PDF 구조가 너무 깊게 중첩됨") from err
+    except Exception as err:  # pypdf raises many kinds of error on damaged files
+        raise CorruptDocument(ctx.path, f"PDF 구조 오류: {type(err).__name__}") from err
+    if page_count == 0:
+        raise EmptyDocument(ctx.path)
+    if page_count > ctx.limits.max_pdf_pages:
+        raise DocumentTooLarge(ctx.path, f"{page_count:,}쪽, 최대 {ctx.limits.max_pdf_pages:,}쪽")
+    builder = DocumentBuilder(ctx, "pdf")
+    builder.title = _title(reader)
+    for index in range(page_count):
+        ctx.report(index / page_count)
+        builder.add(_page_text(ctx, reader, index), Location(page=index + 1))
+    ctx.report(1.0)
+    if not builder.blocks:
+        raise NoTextLayer(ctx.path)
+    return builder.build()
+
+
+def _unlock(ctx: ReadContext, reader: Any) -> None:
+    if not reader.is_encrypted:
+        return
+    # Many PDFs are "encrypted" only to restrict printing, with an empty user password.
+    try:
+        unlocked = reader.decrypt("")
+    except Exception as err:
+        raise EncryptedDocument(ctx.path) from err
+    if not unlocked:
+        raise EncryptedDocument(ctx.path)
+
+
+def _page_text(ctx: ReadContext, reader: Any, index: int) -> str:
+    try:
+        text: str = reader.pages[index].extract_text()
+    except RecursionError as err:
+        raise CorruptDocument(ctx.path, f"{index + 1}쪽 구조가 너무 깊게 중첩됨") from err
+    except MemoryError as err:
+        raise DocumentTooLarge(ctx.path, f"{index + 1}쪽을 읽는 데 메모리가 부족함") from err
+    except Exception as err:  # one broken page should not hide the rest
+        logging.getLogger(__name__).info("page %d of %s unreadable: %r", index + 1, ctx.path.name, err)
+        return ""
+    return text
+
+
+def _title(reader: Any) -> str:
+    try:
+        metadata = reader.metadata
+        title = metadata.title if metadata is not None else None
+    except Exception:
+        return ""
+    return str(title) if title else ""

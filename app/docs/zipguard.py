@@ -1,0 +1,81 @@
+"""Zip containers (DOCX, HWPX, PPTX, XLSX) are checked for bombs before any library opens them."""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from pathlib import Path
+
+from lxml import etree
+
+from app.core.errors import CorruptDocument, DocumentTooLarge, EncryptedDocument
+from app.docs.limits import Limits
+
+
+def safe_xml_parser() -> etree.XMLParser:
+    """An lxml parser that resolves no entities, loads no DTD and touches no network."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def check_zip(path: Path, limits: Limits) -> None:
+    """Raise ``DocumentTooLarge`` for zip bombs and ``CorruptDocument`` for broken archives."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        zlib.error,
+    ) as err:
+        raise CorruptDocument(path, "압축 구조가 손상됨") from err
+    if len(infos) > limits.max_zip_entries:
+        raise DocumentTooLarge(path, f"압축 안 파일이 {len(infos):,}개, 최대 {limits.max_zip_entries:,}개")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise EncryptedDocument(path)
+        total += info.file_size
+        if total > limits.max_zip_total_bytes:
+            raise DocumentTooLarge(
+                path, f"압축을 풀면 {limits.max_zip_total_bytes // 1024 // 1024:,}MB를 넘음 (압축 폭탄 의심)"
+            )
+        if info.file_size > limits.zip_ratio_floor:
+            ratio = info.file_size / max(1, info.compress_size)
+            if ratio > limits.max_zip_ratio:
+                raise DocumentTooLarge(path, f"{info.filename}의 압축률이 {ratio:,.0f}배 (압축 폭탄 의심)")
+
+
+def read_member(archive: zipfile.ZipFile, name: str, path: Path, limit: int) -> bytes:
+    """Read one entry, refusing entries larger than ``limit`` even if the header lies."""
+    try:
+        info = archive.getinfo(name)
+        if info.file_size > limit:
+            raise DocumentTooLarge(path, f"{name}이(가) {info.file_size // 1024 // 1024:,}MB")
+        with archive.open(info) as handle:
+            data = handle.read(limit + 1)
+    except KeyError as err:
+        raise CorruptDocument(path, f"{name} 없음") from err
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        zlib.error,
+    ) as err:
+        raise CorruptDocument(path, f"{name}을(를) 풀 수 없음") from err
+    if len(data) > limit:
+        raise DocumentTooLarge(path, f"{name}이(가) 너무 큼")
+    return data

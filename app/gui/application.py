@@ -1,0 +1,40 @@
+"""Start the desktop app: the window first, the model in the background."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QApplication
+
+from app.gui.engine_controller import EngineController
+from app.gui.i18n import install_translations, preferred_language
+from app.gui.look import apply_look
+from app.gui.main_window import MainWindow
+from app.store.paths import app_paths
+from app.tasks.assistant import ActiveModel, default_model
+
+
+def resolve_active_model() -> ActiveModel:
+    return default_model(app_paths().ensure().models)
+
+
+def create_app(argv: Sequence[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
+    app.setApplicationName("Baro")
+    app.setApplicationDisplayName("바로")
+    app.setOrganizationName("Baro")
+    install_translations(app, preferred_language())
+    apply_look(app)
+    return app
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    app = create_app(argv)
+    engine = EngineController(resolve_active_model)
+    window = MainWindow(engine)
+    window.show()
+    engine.load_in_background()
+    app.aboutToQuit.connect(engine.shutdown)
+    return app.exec()

@@ -1,0 +1,126 @@
+"""The main window: a sidebar with 요약 / 초안 / 질문, their panes, and the model's state below."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.core.cancel import CancelToken
+from app.core.errors import ModelNotLoaded
+from app.core.events import Event, Progress
+from app.gui.engine_controller import EngineController, EngineState
+from app.gui.panes.base import TaskPane
+from app.gui.panes.prompt_pane import AskPane, DraftPane
+from app.gui.panes.summarize_pane import SummarizePane
+from app.tasks.assistant import Assistant
+
+CLOSE_WAIT_MS = 3000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, engine: EngineController) -> None:
+        super().__init__()
+        self.engine = engine
+        self.setWindowTitle(self.tr("Baro — offline Korean assistant"))
+        self.setAcceptDrops(True)
+        self.resize(980, 680)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(120)
+        self.stack = QStackedWidget()
+        self.summarize_pane = SummarizePane(self.assistant_when_ready)
+        self.draft_pane = DraftPane(self.assistant_when_ready)
+        self.ask_pane = AskPane(self.assistant_when_ready)
+        for label, pane in (
+            (self.tr("Summarize"), self.summarize_pane),
+            (self.tr("Draft"), self.draft_pane),
+            (self.tr("Ask"), self.ask_pane),
+        ):
+            QListWidgetItem(label, self.nav)
+            self.stack.addWidget(pane)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.model_label = QLabel()
+        self.model_label.setObjectName("modelState")
+        self.statusBar().addPermanentWidget(self.model_label)
+        engine.state_changed.connect(self._on_engine_state, Qt.ConnectionType.QueuedConnection)
+        self._on_engine_state(engine.state.value, engine.detail)
+
+    @property
+    def panes(self) -> tuple[TaskPane, ...]:
+        return (self.summarize_pane, self.draft_pane, self.ask_pane)
+
+    def show_pane(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def assistant_when_ready(self, cancel: CancelToken) -> Iterator[Event | Assistant]:
+        """Used on a task's thread: wait (cancellably) for the model, then hand it over."""
+        if self.engine.state != EngineState.READY:
+            yield Progress(self.tr("Loading the model…"), None)
+            while self.engine.state == EngineState.LOADING and not cancel.cancelled:
+                self.engine.wait_loaded(0.1)
+            cancel.raise_if_cancelled()
+        assistant = self.engine.assistant
+        if self.engine.state != EngineState.READY or assistant is None:
+            raise ModelNotLoaded()
+        if not assistant.engine.alive:
+            # The worker died (crash, OOM). Start a fresh one before running the task.
+            yield Progress(self.tr("Restarting the model engine…"), None)
+            assistant.engine.restart()
+        yield assistant
+
+    def _on_engine_state(self, state: str, detail: str) -> None:
+        texts = {
+            EngineState.IDLE.value: self.tr("Model: not loaded"),
+            EngineState.LOADING.value: self.tr("Model: loading {name}…"),
+            EngineState.READY.value: self.tr("Model: {name} (ready)"),
+            EngineState.FAILED.value: self.tr("Model failed to load: {name}"),
+        }
+        self.model_label.setText(texts[state].format(name=detail))
+        if state == EngineState.READY.value and self.engine.assistant is not None:
+            if self.engine.assistant.model.is_small_or_base:
+                self.statusBar().showMessage(
+                    self.tr("The built-in model is small: answers may be wrong. A larger Korean model does far better.")
+                )
+
+    # --- drop anywhere on the window to summarize ---------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.accept()
+            self.show_pane(0)
+            self.summarize_pane.summarize_file(paths[0])
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        for pane in self.panes:
+            pane.cancel()
+        for pane in self.panes:
+            pane.wait(CLOSE_WAIT_MS)
+        event.accept()

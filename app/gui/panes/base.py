@@ -1,0 +1,73 @@
+"""What every pane shares: it runs one task at a time through a TaskRunner into a StreamView."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from app.core.events import Done
+from app.gui.runner import TaskFactory, TaskRunner
+from app.gui.panes.stream_view import StreamView
+
+
+class TaskPane(QWidget):
+    """Subclasses build their inputs and call ``run_task``; the view and cancel wiring live here."""
+
+    task_started = Signal()
+    task_finished = Signal(str)  # "done" | "failed" | "cancelled"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = StreamView()
+        self.view.stop_requested.connect(self.cancel)
+        self.runner: TaskRunner | None = None
+        self.last_result: Done | None = None
+        self.last_error: str = ""
+
+    @property
+    def busy(self) -> bool:
+        return self.runner is not None and self.runner.isRunning()
+
+    def run_task(self, factory: TaskFactory) -> bool:
+        if self.busy:
+            return False
+        self.last_result = None
+        self.last_error = ""
+        runner = TaskRunner(factory)
+        runner.yielded.connect(self.view.show_event)
+        runner.succeeded.connect(self._on_done)
+        runner.failed.connect(self._on_failed)
+        runner.cancelled.connect(self._on_cancelled)
+        self.runner = runner
+        self.view.begin()
+        self.set_inputs_enabled(False)
+        self.task_started.emit()
+        runner.start()
+        return True
+
+    def cancel(self) -> None:
+        if self.runner is not None:
+            self.runner.cancel()
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        return self.runner.wait(msecs) if self.runner is not None else True
+
+    def set_inputs_enabled(self, enabled: bool) -> None:
+        """Subclasses enable or disable their own inputs while a task runs."""
+
+    def _on_done(self, done: Done) -> None:
+        self.last_result = done
+        self.view.finish(done)
+        self.set_inputs_enabled(True)
+        self.task_finished.emit("done")
+
+    def _on_failed(self, message: str) -> None:
+        self.last_error = message
+        self.view.fail(message)
+        self.set_inputs_enabled(True)
+        self.task_finished.emit("failed")
+
+    def _on_cancelled(self) -> None:
+        self.view.stopped()
+        self.set_inputs_enabled(True)
+        self.task_finished.emit("cancelled")

@@ -1,0 +1,101 @@
+"""The shared bottom half of every pane: progress, a streamed result, and a 중지 button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.events import Done, Notice, Progress, Token
+
+
+class StreamView(QWidget):
+    stop_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stage_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(6)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setObjectName("stopButton")
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.output = QTextBrowser()
+        self.output.setOpenExternalLinks(False)
+        self.output.setObjectName("output")
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setObjectName("notice")
+        self.notice.hide()
+
+        status = QHBoxLayout()
+        status.addWidget(self.stage_label, 1)
+        status.addWidget(self.stop_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.output, 1)
+
+    def begin(self) -> None:
+        self.output.clear()
+        self.notice.hide()
+        self.stage_label.setText(self.tr("Starting…"))
+        self.progress.setRange(0, 0)
+        self.stop_button.setEnabled(True)
+
+    def show_event(self, item: object) -> None:
+        if isinstance(item, Token):
+            cursor = self.output.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(item.text)
+            self.output.setTextCursor(cursor)
+            self.output.ensureCursorVisible()
+            if self.progress.maximum() == 0 or self.progress.value() < 100:
+                self.stage_label.setText(self.tr("Writing…"))
+                self.progress.setRange(0, 100)
+                self.progress.setValue(100)
+        elif isinstance(item, Progress):
+            self.stage_label.setText(item.stage)
+            if item.fraction is None:
+                self.progress.setRange(0, 0)
+            else:
+                self.progress.setRange(0, 100)
+                self.progress.setValue(round(item.fraction * 100))
+        elif isinstance(item, Notice):
+            self.notice.setText(item.text)
+            self.notice.show()
+
+    def finish(self, done: Done) -> None:
+        self.stage_label.setText(self.tr("Done"))
+        self.progress.setRange(0, 100)
+        self.progress.setValue(100)
+        self.stop_button.setEnabled(False)
+        if not self.output.toPlainText().strip() and done.text:
+            self.output.setPlainText(done.text)
+
+    def fail(self, message: str) -> None:
+        self.stage_label.setText(self.tr("Failed"))
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.stop_button.setEnabled(False)
+        self.notice.setText(message)
+        self.notice.show()
+
+    def stopped(self) -> None:
+        self.stage_label.setText(self.tr("Stopped"))
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.stop_button.setEnabled(False)

