@@ -15,7 +15,7 @@ ifeq ($(shell uname -m),aarch64)
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF
 endif
 
-.PHONY: run test install install-dev sysdeps lint typecheck layers unit bench clean
+.PHONY: run test install install-dev sysdeps lint typecheck layers unit bench i18n clean
 
 run: install
 	$(BIN)/baro
@@ -49,6 +49,12 @@ layers:
 
 unit:
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+# After adding or changing tr() strings: update the catalogue, translate the new entries in
+# resources/i18n/baro_ko.ts (Korean), then run this again to compile baro_ko.qm.
+i18n:
+	$(BIN)/pyside6-lupdate -no-obsolete $$(find app/gui -name '*.py' | sort) -ts resources/i18n/baro_ko.ts
+	$(BIN)/pyside6-lrelease resources/i18n/baro_ko.ts -qm resources/i18n/baro_ko.qm
 
 bench:
 	$(BIN)/python bench/engine.py

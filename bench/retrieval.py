@@ -65,9 +65,7 @@ def build_index(index: LibraryIndex, docs: Sequence[Document]) -> float:
     """Seconds from a cold Kiwi to a committed index (Kiwi's model load included)."""
     start = time.perf_counter()
     kiwi().tokenize("준비")
-    entries = [
-        FileEntry(d.path, d.title, d.format, d.char_count, 0, f"bench-{i}") for i, d in enumerate(docs)
-    ]
+    entries = [FileEntry(d.path, d.title, d.format, d.char_count, 0, f"bench-{i}") for i, d in enumerate(docs)]
     for prepared in prepare_documents(list(zip(entries, docs, strict=True))):
         index.replace_file(prepared)
     return time.perf_counter() - start
@@ -148,9 +146,7 @@ def main() -> int:
             }
             for name, ranking in variants.items():
                 s = evaluate(questions, lambda q, r=ranking: search(index, q, k=10, ranking=r))
-                print(
-                    f"  {name:27} R@1 {s.recall_at_1:.4f}  R@5 {s.recall_at_5:.4f}  MRR@10 {s.mrr_at_10:.4f}"
-                )
+                print(f"  {name:27} R@1 {s.recall_at_1:.4f}  R@5 {s.recall_at_5:.4f}  MRR@10 {s.mrr_at_10:.4f}")
 
     print(
         f"baseline (whitespace BM25): R@1 {base.recall_at_1:.4f}  R@5 {base.recall_at_5:.4f}  "

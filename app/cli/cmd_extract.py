@@ -26,8 +26,7 @@ def run(args: argparse.Namespace) -> int:
             "title": document.title,
             "format": document.format,
             "blocks": [
-                {"text": b.text, "kind": b.kind.value, "location": b.location.to_dict()}
-                for b in document.blocks
+                {"text": b.text, "kind": b.kind.value, "location": b.location.to_dict()} for b in document.blocks
             ],
         }
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)

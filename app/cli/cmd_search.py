@@ -29,9 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--in", dest="scope", type=Path, default=None, help="이 폴더나 파일 안에서만 찾기")
     parser.add_argument("--k", type=int, default=5, help="보여 줄 구절 수 (기본 5)")
     parser.add_argument("--json", action="store_true", help="JSON으로 출력")
-    parser.add_argument(
-        "--batch", type=Path, default=None, help="한 줄에 질문 하나인 파일; 질문마다 JSON 한 줄"
-    )
+    parser.add_argument("--batch", type=Path, default=None, help="한 줄에 질문 하나인 파일; 질문마다 JSON 한 줄")
     parser.set_defaults(handler=run)
 
 
@@ -47,9 +45,7 @@ def run(args: argparse.Namespace) -> int:
             raise NotInLibrary(args.scope)
         if args.batch is not None:
             queries = _read_queries(args.batch)
-            for query, passages in zip(
-                queries, search_many(index, queries, k=args.k, scope=scope), strict=True
-            ):
+            for query, passages in zip(queries, search_many(index, queries, k=args.k, scope=scope), strict=True):
                 _print_json(query, passages, indent=None)
             return 0
         passages = search(index, args.query, k=args.k, scope=scope)

@@ -24,7 +24,7 @@ class BaroError(Exception):
         return text
 
 
-class Cancelled(BaroError):  # noqa: N818 - reads better at the call site than CancelledError
+class Cancelled(BaroError):
     """The user stopped the work."""
 
     def __init__(self, message: str = "사용자가 작업을 중지했습니다.") -> None:
@@ -72,9 +72,7 @@ class CorruptDocument(DocumentError):
 
 class EncryptedDocument(DocumentError):
     def __init__(self, path: Path | str) -> None:
-        super().__init__(
-            f"{Path(path).name}: 암호로 보호된 문서입니다. 암호를 해제한 뒤 다시 열어 주세요.", path=path
-        )
+        super().__init__(f"{Path(path).name}: 암호로 보호된 문서입니다. 암호를 해제한 뒤 다시 열어 주세요.", path=path)
 
 
 class DistributionOnlyDocument(DocumentError):

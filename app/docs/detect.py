@@ -5,7 +5,14 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from app.core.errors import CorruptDocument, EmptyDocument, FileMissing, FileUnreadable, UnsupportedFormat
+from app.core.errors import (
+    CorruptDocument,
+    EmptyDocument,
+    EncryptedDocument,
+    FileMissing,
+    FileUnreadable,
+    UnsupportedFormat,
+)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
@@ -14,9 +21,7 @@ HWP5_SIGNATURE = b"HWP Document File"
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".csv": "txt"}
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-SUPPORTED_SUFFIXES = frozenset(
-    {".pdf", ".docx", ".hwp", ".hwpx", ".pptx", ".xlsx", *TEXT_SUFFIXES, *HTML_SUFFIXES}
-)
+SUPPORTED_SUFFIXES = frozenset({".pdf", ".docx", ".hwp", ".hwpx", ".pptx", ".xlsx", *TEXT_SUFFIXES, *HTML_SUFFIXES})
 
 _BINARY_MAGICS: dict[bytes, str] = {
     b"\x89PNG": "PNG 이미지",
@@ -51,9 +56,7 @@ def detect_format(path: Path) -> str:
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(HWP3_MAGIC) and not head.startswith(HWP5_SIGNATURE + b"\x00"):
-        raise UnsupportedFormat(
-            path, "한글 97 이전(HWP 3.0) 형식입니다. 한글에서 HWP나 HWPX로 다시 저장해 주세요"
-        )
+        raise UnsupportedFormat(path, "한글 97 이전(HWP 3.0) 형식입니다. 한글에서 HWP나 HWPX로 다시 저장해 주세요")
     for magic, what in _BINARY_MAGICS.items():
         if head.startswith(magic):
             raise UnsupportedFormat(path, what)
@@ -74,18 +77,12 @@ def _ole_format(path: Path) -> str:
             elif ole.exists("PowerPoint Document"):
                 detail = "이전 PowerPoint(.ppt) 형식입니다. PPTX로 다시 저장해 주세요"
             elif ole.exists("EncryptedPackage"):
-                raise _encrypted_office(path)
+                raise EncryptedDocument(path)
             else:
                 detail = "알 수 없는 OLE 문서"
     except (OSError, ValueError, IndexError, KeyError, TypeError, AssertionError) as err:
         raise CorruptDocument(path, "OLE 구조를 읽을 수 없음") from err
     raise UnsupportedFormat(path, detail)
-
-
-def _encrypted_office(path: Path) -> Exception:
-    from app.core.errors import EncryptedDocument
-
-    return EncryptedDocument(path)
 
 
 def _zip_format(path: Path) -> str:

@@ -79,9 +79,7 @@ def read_in_process(
     if size == 0:
         raise EmptyDocument(path)
     if size > limits.max_file_bytes:
-        raise DocumentTooLarge(
-            path, f"{size // 1024 // 1024:,}MB, 최대 {limits.max_file_bytes // 1024 // 1024:,}MB"
-        )
+        raise DocumentTooLarge(path, f"{size // 1024 // 1024:,}MB, 최대 {limits.max_file_bytes // 1024 // 1024:,}MB")
     try:
         document = _reader_for(detect_format(path))(ctx)
     except BaroError:

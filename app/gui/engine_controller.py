@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
 
@@ -12,7 +12,7 @@ from app.core.errors import BaroError
 from app.tasks.assistant import ActiveModel, Assistant
 
 
-class EngineState(str, Enum):
+class EngineState(StrEnum):
     IDLE = "idle"
     LOADING = "loading"
     READY = "ready"

@@ -59,9 +59,7 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def scan(
-    roots: Sequence[Path], suffixes: Collection[str], cancel: CancelToken | None = None
-) -> list[DiskFile]:
+def scan(roots: Sequence[Path], suffixes: Collection[str], cancel: CancelToken | None = None) -> list[DiskFile]:
     """Supported files at or under ``roots``, skipping hidden entries and Office lock files (~$)."""
     found: dict[str, DiskFile] = {}
     for root in roots:

@@ -54,9 +54,7 @@ def chunk_document(doc: Document, *, min_chars: int = MIN_CHARS, max_chars: int 
         length = 0
 
     for piece in _pieces(doc, max_chars):
-        if texts and (
-            piece.starts_section or length >= min_chars or length + 1 + len(piece.text) > max_chars
-        ):
+        if texts and (piece.starts_section or length >= min_chars or length + 1 + len(piece.text) > max_chars):
             flush()
         texts.append(piece.text)
         locations.append(piece.location)
@@ -90,9 +88,7 @@ def split_long_text(text: str, max_chars: int = MAX_CHARS) -> list[str]:
         if current and (grown > max_chars or grown > target * 1.15):
             parts.append(" ".join(current))
             last = current[-1]
-            current = (
-                [last] if len(last) <= OVERLAP_MAX_CHARS and len(last) + len(sentence) < max_chars else []
-            )
+            current = [last] if len(last) <= OVERLAP_MAX_CHARS and len(last) + len(sentence) < max_chars else []
             size = sum(len(s) for s in current) + max(len(current) - 1, 0)
             grown = size + len(sentence) + (1 if current else 0)
         current.append(sentence)

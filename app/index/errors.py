@@ -31,8 +31,7 @@ class IndexUnusable(LibraryIndexError):
 class NotInLibrary(LibraryIndexError):
     def __init__(self, path: Path | str) -> None:
         super().__init__(
-            f"{Path(path).name}: 라이브러리에 없는 폴더나 파일입니다. "
-            f"먼저 'baro index {path}'로 추가해 주세요.",
+            f"{Path(path).name}: 라이브러리에 없는 폴더나 파일입니다. 먼저 'baro index {path}'로 추가해 주세요.",
             path=path,
         )
 

@@ -95,9 +95,7 @@ class LibraryIndex:
             self.db.execute("DELETE FROM roots WHERE path = ?", (key,))
             for file_key in self.keys_under(key):
                 self._delete_file(file_key)
-            self.db.execute(
-                "DELETE FROM failures WHERE path = ? OR substr(path, 1, ?) = ?", under_params(key)
-            )
+            self.db.execute("DELETE FROM failures WHERE path = ? OR substr(path, 1, ?) = ?", under_params(key))
 
     def roots(self) -> list[Path]:
         return [Path(r[0]) for r in self.db.execute("SELECT path FROM roots ORDER BY path")]
@@ -114,9 +112,7 @@ class LibraryIndex:
         return {r[0]: FileEntry(Path(r[0]), r[1], r[2], r[3], r[4], r[5]) for r in rows}
 
     def keys_under(self, key: str) -> list[str]:
-        rows = self.db.execute(
-            "SELECT path FROM files WHERE path = ? OR substr(path, 1, ?) = ?", under_params(key)
-        )
+        rows = self.db.execute("SELECT path FROM files WHERE path = ? OR substr(path, 1, ?) = ?", under_params(key))
         return [r[0] for r in rows]
 
     def entry(self, path: Path | str) -> FileEntry | None:
@@ -186,9 +182,7 @@ class LibraryIndex:
     def update_stamp(self, path: Path | str, *, size: int, mtime_ns: int) -> None:
         """The file was touched but its bytes are the same: remember the new stamp, skip re-reading."""
         with transaction(self.db):
-            self.db.execute(
-                "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, path_key(path))
-            )
+            self.db.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, path_key(path)))
 
     def _delete_file(self, key: str) -> None:
         row = self.db.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
@@ -208,8 +202,7 @@ class LibraryIndex:
         with transaction(self.db):
             self._delete_file(key)
             self.db.execute(
-                "INSERT OR REPLACE INTO failures(path, reason, size, mtime_ns, failed_at) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO failures(path, reason, size, mtime_ns, failed_at) VALUES (?, ?, ?, ?, ?)",
                 (key, reason, size, mtime_ns, time.time()),
             )
 

@@ -43,9 +43,7 @@ def prepare_documents(items: Sequence[tuple[FileEntry, Document]]) -> list[Prepa
     prepared: list[PreparedDocument] = []
     offset = 0
     for (entry, chunks), title in zip(chunked, title_terms, strict=True):
-        prepared.append(
-            PreparedDocument(entry, chunks, tuple(chunk_terms[offset : offset + len(chunks)]), title)
-        )
+        prepared.append(PreparedDocument(entry, chunks, tuple(chunk_terms[offset : offset + len(chunks)]), title))
         offset += len(chunks)
     return prepared
 

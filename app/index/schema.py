@@ -72,9 +72,7 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 
 def schema_version(db: sqlite3.Connection) -> int:
-    exists = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
-    ).fetchone()
+    exists = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").fetchone()
     if not exists:
         return 0
     row = db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()

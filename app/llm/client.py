@@ -314,7 +314,12 @@ class Engine:
         if self.model is None:
             raise ModelNotLoaded()
         job, inbox = self._open()
-        message = {"id": job, "op": "generate", "prompt": prompt, **(params or GenerationParams()).to_message()}
+        message = {
+            "id": job,
+            "op": "generate",
+            "prompt": prompt,
+            **(params or GenerationParams()).to_message(),
+        }
         self._send(message)
         return Generation(self, job, inbox)
 

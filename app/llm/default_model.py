@@ -69,13 +69,17 @@ def ensure_default_model(models_dir: Path, entry: CatalogModel | None = None) ->
             out.flush()
             os.fsync(out.fileno())
     except ImportError:
-        raise ModelLoadError(target, "기본 모델 패키지가 설치되어 있지 않습니다. 'make run'으로 다시 설치해 주세요.") from None
+        raise ModelLoadError(
+            target, "기본 모델 패키지가 설치되어 있지 않습니다. 'make run'으로 다시 설치해 주세요."
+        ) from None
     except FileNotFoundError as err:
         partial.unlink(missing_ok=True)
         raise ModelLoadError(target, f"기본 모델 조각 파일이 없습니다 ({err}). 다시 설치해 주세요.") from None
     except OSError as err:
         partial.unlink(missing_ok=True)
-        raise ModelLoadError(target, f"모델 파일을 쓸 수 없습니다 ({err.strerror}). 디스크 공간을 확인해 주세요.") from None
+        raise ModelLoadError(
+            target, f"모델 파일을 쓸 수 없습니다 ({err.strerror}). 디스크 공간을 확인해 주세요."
+        ) from None
     if digest.hexdigest() != model.sha256:
         partial.unlink(missing_ok=True)
         raise ModelLoadError(target, "기본 모델의 체크섬이 맞지 않습니다. 패키지를 다시 설치해 주세요.")

@@ -7,10 +7,10 @@ cue); ``render`` turns it into the exact string and stop sequences that model fa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class PromptFormat(str, Enum):
+class PromptFormat(StrEnum):
     GEMMA = "gemma"
     CHATML = "chatml"
     LLAMA3 = "llama3"

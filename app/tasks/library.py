@@ -94,9 +94,7 @@ def apply_changes(
         except BaroError as err:
             failure = err
         else:
-            entry = FileEntry(
-                disk.path, doc.title or disk.path.stem, doc.format, disk.size, disk.mtime_ns, digest
-            )
+            entry = FileEntry(disk.path, doc.title or disk.path.stem, doc.format, disk.size, disk.mtime_ns, digest)
             index.replace_file(prepare_document(entry, doc))
             indexed += 1
             continue
@@ -107,7 +105,9 @@ def apply_changes(
     stats = index.stats()
     summary = (
         f"색인 완료: 새로 읽음 {indexed}, 이름 바뀜 {len(changes.renamed)}, 삭제 {len(changes.deleted)}, "
-        f"그대로 {changes.unchanged + len(changes.touched)}, 실패 {len(failed)} "
+        f"그대로 {changes.unchanged + len(changes.touched)}, 실패 {len(failed)}"
+        + (f", 읽지 못한 채 그대로 {changes.still_failing}" if changes.still_failing else "")
+        + " "
         f"(라이브러리: 문서 {stats.files}개, 구절 {stats.chunks}개)"
     )
     yield Progress("색인 완료", 1.0)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from app.core.cancel import CancelToken
@@ -21,7 +21,7 @@ from app.llm.prompts import TaskPrompt
 from app.tasks.assistant import Assistant
 
 
-class SummaryStyle(str, Enum):
+class SummaryStyle(StrEnum):
     GIST = "gist"
     BULLETS = "bullets"
     SECTIONS = "sections"
@@ -83,8 +83,19 @@ def summarize(
     cancel = cancel or CancelToken()
     yield Progress("문서 읽는 중", 0.0)
     doc = read_document(path, cancel=cancel)
+    yield from summarize_document(assistant, doc, style, cancel=cancel)
+
+
+def summarize_document(
+    assistant: Assistant,
+    doc: Document,
+    style: SummaryStyle = SummaryStyle.BULLETS,
+    *,
+    cancel: CancelToken | None = None,
+) -> Iterator[Event]:
+    cancel = cancel or CancelToken()
     if not doc.text.strip():
-        raise EmptyDocument(path)
+        raise EmptyDocument(doc.path)
     budget = assistant.content_budget(MAX_NEW_TOKENS)
     sources = pick_sources(doc, budget, assistant.count_tokens)
     if len(sources) < sum(1 for b in doc.blocks if b.text.strip()):
@@ -100,7 +111,7 @@ def summarize(
     yield Done(
         text,
         {
-            "file": str(path),
+            "file": str(doc.path),
             "title": doc.title,
             "format": doc.format,
             "style": style.value,

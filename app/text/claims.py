@@ -135,13 +135,12 @@ def _predicate_head(toks: Sequence[Tok], i: int) -> tuple[str, bool, int] | None
     if tok.tag in VERB_TAGS:
         if tok.form == "없":
             return "있", True, i
-        if tok.form == "하" and previous is not None and previous.form == "못" and previous.tag == "MAG":
-            # "가지 못했다": 못하 negates the verb before 지, it is not a predicate of its own.
-            if i > 1 and toks[i - 2].tag == "EC" and toks[i - 2].form == "지":
-                return None
-        if tok.form in ("하", "되") and previous is not None and _is_negating_adverb(previous):
-            if i > 1 and toks[i - 2].tag in NOUN_TAGS:  # "공개 안 했다", "공개 못 했다"
-                return toks[i - 2].form, True, i - 2
+        before = toks[i - 2] if i > 1 else None
+        negated_by_adverb = previous is not None and _is_negating_adverb(previous)
+        if tok.form == "하" and negated_by_adverb and before is not None and (before.tag, before.form) == ("EC", "지"):
+            return None  # "가지 못했다": 못하 negates the verb before 지, it is not a predicate of its own.
+        if tok.form in ("하", "되") and negated_by_adverb and before is not None and before.tag in NOUN_TAGS:
+            return before.form, True, i - 2  # "공개 안 했다", "공개 못 했다"
         if tok.form in _LIGHT_VERBS and previous is not None and previous.tag == "NNG" and previous.end == tok.start:
             return previous.form, False, i - 1  # 퇴출당하다 is split either as NNG+VV or NNG+XSV
         return verb_key(tok.form), False, i

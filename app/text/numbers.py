@@ -53,11 +53,12 @@ _NUMBER = rf"(?:{_DIGITS}|{_SCALE})(?:\s?{_SCALE}|(?<=[만억조])\s?{_DIGITS})*
 # 만일, 만세, 만점, 조차 stay words.
 _SCALE_ONLY_UNITS = frozenset({"원", "달러", "명", "건", "개", "년", "대", "톤", "가구", "세대", "마리", "권", "표"})
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
-_QUANTITY_RE = re.compile(
-    rf"(?<![\w.])(?P<num>{_NUMBER})(?P<approx>여|가량|남짓)?\s?(?P<unit>{_UNIT_RE})?(?![A-Za-z])"
-)
+_QUANTITY_RE = re.compile(rf"(?<![\w.])(?P<num>{_NUMBER})(?P<approx>여|가량|남짓)?\s?(?P<unit>{_UNIT_RE})?(?![A-Za-z])")
 _NATIVE_RE = re.compile(
-    r"(?<![가-힣\w])(?P<num>" + "|".join(_NATIVE) + r")\s?(?P<unit>" + "|".join(_NATIVE_COUNTERS)
+    r"(?<![가-힣\w])(?P<num>"
+    + "|".join(_NATIVE)
+    + r")\s?(?P<unit>"
+    + "|".join(_NATIVE_COUNTERS)
     + r")(?=$|[^가-힣]|[이가을를은는의도에와과만째씩])"
 )
 
@@ -83,7 +84,7 @@ class Quantity:
 
 def parse_korean_number(text: str) -> float | None:
     """``3억 5천만`` → 350000000, ``1,200`` → 1200, ``천`` → 1000; ``None`` when not a number."""
-    parts = re.findall(rf"{_DIGITS}|{_SCALE}", text.replace(" ", ""))
+    parts = re.findall(rf"{_DIGITS}|{_SCALE}", text)
     if not parts:
         return None
     total = 0.0

@@ -111,10 +111,7 @@ def _compare_polarity(claim: list[Predicate], span: list[Predicate]) -> list[Fin
         span_same_word = [p.negated for p in same_word]
         word_flipped = bool(same_word) and (
             predicate.negated not in span_same_word
-            or (
-                len(claim_same_word) <= len(span_same_word)
-                and not _is_subsequence(claim_same_word, span_same_word)
-            )
+            or (len(claim_same_word) <= len(span_same_word) and not _is_subsequence(claim_same_word, span_same_word))
         )
         # "논문을 내지 않고" vs "논문을 내놓고/공개했다": a different verb, but the same object negated.
         object_flipped = bool(same_object) and predicate.negated not in [p.negated for p in same_object]

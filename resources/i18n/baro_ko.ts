@@ -4,17 +4,17 @@
 <context>
     <name>AskPane</name>
     <message>
-        <location filename="../../app/gui/panes/prompt_pane.py" line="90"/>
+        <location filename="../../app/gui/panes/prompt_pane.py" line="95"/>
         <source>Ask a question. Answers come from the local model; nothing leaves this computer.</source>
         <translation>궁금한 것을 물어보세요. 답은 이 컴퓨터의 모델이 만들며, 아무것도 밖으로 나가지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/prompt_pane.py" line="91"/>
+        <location filename="../../app/gui/panes/prompt_pane.py" line="98"/>
         <source>e.g. What should a weekly report contain?</source>
         <translation>예: 주간 보고서에는 어떤 내용이 들어가야 하나요?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/prompt_pane.py" line="92"/>
+        <location filename="../../app/gui/panes/prompt_pane.py" line="99"/>
         <source>Ask</source>
         <translation>질문</translation>
     </message>
@@ -27,12 +27,12 @@
         <translation>쓸 글을 설명해 주세요: 보고서, 공문, 이메일, 회의록 …</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/prompt_pane.py" line="79"/>
+        <location filename="../../app/gui/panes/prompt_pane.py" line="82"/>
         <source>e.g. An email to a client moving Friday&apos;s meeting to Monday 10 a.m.</source>
         <translation>예: 금요일 회의를 월요일 오전 10시로 옮긴다고 고객사에 보내는 이메일</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/prompt_pane.py" line="80"/>
+        <location filename="../../app/gui/panes/prompt_pane.py" line="85"/>
         <source>Write draft</source>
         <translation>초안 쓰기</translation>
     </message>

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import EngineCrashed, ModelLoadError
+from app.llm.catalog import load_catalog
 from app.llm.client import Engine, GenerationParams
 from app.llm.default_model import ensure_default_model, is_verified, sha256_file
-from app.llm.catalog import load_catalog
 
 pytestmark = pytest.mark.slow
 

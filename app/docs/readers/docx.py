@@ -152,9 +152,7 @@ def _add_header_footer(builder: DocumentBuilder, sections: list[Any], index: int
             builder.add(text, Location(section=index + 1), kind)
 
 
-def _add_footnotes(
-    ctx: ReadContext, document: Any, builder: DocumentBuilder, places: dict[str, Location]
-) -> None:
+def _add_footnotes(ctx: ReadContext, document: Any, builder: DocumentBuilder, places: dict[str, Location]) -> None:
     for part in document.part.package.iter_parts():
         if not str(part.partname).endswith(("/footnotes.xml", "/endnotes.xml")):
             continue

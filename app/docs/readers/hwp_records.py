@@ -52,9 +52,7 @@ def inflate(ctx: ReadContext, compressed: bytes, limit: int) -> bytes:
             produced = inflater.decompress(chunk_in, CHUNK)
             out += produced
             if len(out) > limit:
-                raise DocumentTooLarge(
-                    ctx.path, f"압축을 풀면 {limit // 1024 // 1024:,}MB를 넘음 (압축 폭탄 의심)"
-                )
+                raise DocumentTooLarge(ctx.path, f"압축을 풀면 {limit // 1024 // 1024:,}MB를 넘음 (압축 폭탄 의심)")
             tail = inflater.unconsumed_tail
             if inflater.eof or (not produced and not tail and offset >= len(compressed)):
                 break

@@ -63,9 +63,7 @@ def _read_archive(ctx: ReadContext, archive: zipfile.ZipFile) -> Document:
     return builder.build()
 
 
-def _section_names(
-    ctx: ReadContext, archive: zipfile.ZipFile, names: list[str], builder: DocumentBuilder
-) -> list[str]:
+def _section_names(ctx: ReadContext, archive: zipfile.ZipFile, names: list[str], builder: DocumentBuilder) -> list[str]:
     found = sorted((int(m.group(1)), n) for n in names if (m := _SECTION_NAME.match(n)))
     ordered = [name for _, name in found]
     if "Contents/content.hpf" not in names:

@@ -47,6 +47,4 @@ def _read_sheet(builder: DocumentBuilder, sheet: Any) -> None:
             continue
         first = next(i for i, v in enumerate(values) if v.strip())
         cell_range = f"A{number}:{get_column_letter(len(values))}{number}"
-        builder.add_row(
-            values[first:] if first else values, Location(sheet=sheet.title, cell_range=cell_range)
-        )
+        builder.add_row(values[first:] if first else values, Location(sheet=sheet.title, cell_range=cell_range))

@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from app.core.events import Done
-from app.gui.runner import TaskFactory, TaskRunner
 from app.gui.panes.stream_view import StreamView
+from app.gui.runner import TaskFactory, TaskRunner
 
 
 class TaskPane(QWidget):

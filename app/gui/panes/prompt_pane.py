@@ -75,8 +75,13 @@ class DraftPane(_PromptPane):
         super().__init__(
             assistant_source,
             draft,
-            QCoreApplication.translate("DraftPane", "Describe what to write: a report, an official letter, an email, meeting minutes …"),
-            QCoreApplication.translate("DraftPane", "e.g. An email to a client moving Friday's meeting to Monday 10 a.m."),
+            QCoreApplication.translate(
+                "DraftPane",
+                "Describe what to write: a report, an official letter, an email, meeting minutes …",
+            ),
+            QCoreApplication.translate(
+                "DraftPane", "e.g. An email to a client moving Friday's meeting to Monday 10 a.m."
+            ),
             QCoreApplication.translate("DraftPane", "Write draft"),
             parent,
         )
@@ -87,7 +92,9 @@ class AskPane(_PromptPane):
         super().__init__(
             assistant_source,
             ask,
-            QCoreApplication.translate("AskPane", "Ask a question. Answers come from the local model; nothing leaves this computer."),
+            QCoreApplication.translate(
+                "AskPane", "Ask a question. Answers come from the local model; nothing leaves this computer."
+            ),
             QCoreApplication.translate("AskPane", "e.g. What should a weekly report contain?"),
             QCoreApplication.translate("AskPane", "Ask"),
             parent,

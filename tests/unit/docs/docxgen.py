@@ -58,9 +58,7 @@ def _add_footnote(path: Path, text: str) -> None:
     marker = "올해 매출은 작년보다 12% 늘었습니다.</w:t></w:r>"
     parts["word/document.xml"] = body.replace(marker, marker + FOOTNOTE_REF, 1).encode()
     rels = parts["word/_rels/document.xml.rels"].decode()
-    parts["word/_rels/document.xml.rels"] = rels.replace(
-        "</Relationships>", FOOTNOTE_REL + "</Relationships>"
-    ).encode()
+    parts["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", FOOTNOTE_REL + "</Relationships>").encode()
     types = parts["[Content_Types].xml"].decode()
     parts["[Content_Types].xml"] = types.replace("</Types>", FOOTNOTE_TYPE + "</Types>").encode()
     parts["word/footnotes.xml"] = FOOTNOTES_XML.format(text=text).encode()

@@ -6,10 +6,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-NS = (
-    'xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section" '
-    'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph"'
-)
+NS = 'xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section" xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph"'
 CONTENT_HPF = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<opf:package xmlns:opf="http://www.idpf.org/2007/opf/"><opf:metadata><opf:title>{title}</opf:title>'
@@ -23,9 +20,7 @@ def _paragraph(text: str) -> str:
 
 def _table(rows: list[list[str]]) -> str:
     body = "".join(
-        "<hp:tr>"
-        + "".join(f"<hp:tc><hp:subList>{_paragraph(cell)}</hp:subList></hp:tc>" for cell in row)
-        + "</hp:tr>"
+        "<hp:tr>" + "".join(f"<hp:tc><hp:subList>{_paragraph(cell)}</hp:subList></hp:tc>" for cell in row) + "</hp:tr>"
         for row in rows
     )
     return f'<hp:p><hp:run charPrIDRef="0"><hp:tbl rowCnt="{len(rows)}">{body}</hp:tbl><hp:t/></hp:run></hp:p>'

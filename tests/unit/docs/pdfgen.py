@@ -10,12 +10,14 @@ import zlib
 from pathlib import Path
 
 
-def _to_unicode_cmap() -> str:
+def to_unicode_cmap(chars: set[str]) -> str:
+    """A ToUnicode map for exactly the characters used (as real embedded subsets have)."""
+    codes = sorted(ord(c) for c in chars if ord(c) <= 0xFFFF) or [0x20]
     blocks: list[str] = []
-    for start in range(0, 256, 100):
-        highs = range(start, min(start + 100, 256))
-        lines = "".join(f"<{h:02X}00> <{h:02X}FF> <{h:02X}00>\n" for h in highs)
-        blocks.append(f"{len(highs)} beginbfrange\n{lines}endbfrange\n")
+    for start in range(0, len(codes), 100):
+        part = codes[start : start + 100]
+        lines = "".join(f"<{c:04X}> <{c:04X}>\n" for c in part)
+        blocks.append(f"{len(part)} beginbfchar\n{lines}endbfchar\n")
     return (
         "/CIDInit /ProcSet findresource begin 12 dict begin begincmap "
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def "
@@ -24,9 +26,6 @@ def _to_unicode_cmap() -> str:
         + "".join(blocks)
         + "endcmap CMapName currentdict /CMap defineresource pop end end"
     )
-
-
-TO_UNICODE = _to_unicode_cmap()
 
 
 def _hex(text: str) -> str:
@@ -51,15 +50,12 @@ def build_pdf(pages: list[list[str]], *, title: str = "", image_only: bool = Fal
 
     def stream(data: bytes, extra: str = "") -> bytes:
         packed = zlib.compress(data)
-        return (
-            f"<< /Length {len(packed)} /Filter /FlateDecode {extra}>>\nstream\n".encode()
-            + packed
-            + b"\nendstream"
-        )
+        return f"<< /Length {len(packed)} /Filter /FlateDecode {extra}>>\nstream\n".encode() + packed + b"\nendstream"
 
     catalog = add(b"")
     pages_id = add(b"")
-    to_unicode = add(stream(TO_UNICODE.encode("ascii")))
+    used = {char for lines in pages for line in lines for char in line}
+    to_unicode = add(stream(to_unicode_cmap(used).encode("ascii")))
     descendant = add(
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /BaroTest /CIDToGIDMap /Identity "
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>"
@@ -71,8 +67,7 @@ def build_pdf(pages: list[list[str]], *, title: str = "", image_only: bool = Fal
     image = add(
         stream(
             bytes([200]) * 64 * 64,
-            "/Type /XObject /Subtype /Image /Width 64 /Height 64 "
-            "/ColorSpace /DeviceGray /BitsPerComponent 8 ",
+            "/Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray /BitsPerComponent 8 ",
         )
     )
     page_ids: list[int] = []
@@ -105,9 +100,7 @@ def build_pdf(pages: list[list[str]], *, title: str = "", image_only: bool = Fal
 
 def korean_pages(count: int, lines_per_page: int = 30) -> list[list[str]]:
     sentence = "바로는 내 컴퓨터에서만 도는 한국어 업무 도우미입니다. 보고서와 공문을 빠르게 읽습니다."
-    return [
-        [f"{page + 1}쪽 {line + 1}행: {sentence}" for line in range(lines_per_page)] for page in range(count)
-    ]
+    return [[f"{page + 1}쪽 {line + 1}행: {sentence}" for line in range(lines_per_page)] for page in range(count)]
 
 
 def write_pdf(path: Path, pages: list[list[str]], **kwargs: object) -> Path:

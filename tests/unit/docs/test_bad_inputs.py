@@ -78,7 +78,7 @@ def test_zip_bomb_by_ratio(tmp_path: Path) -> None:
 
 def test_zip_bomb_by_entry_count_and_total_size(tmp_path: Path) -> None:
     path = build_hwpx(tmp_path / "many.hwpx", [section_xml(["본문"])] * 30)
-    with pytest.raises(DocumentTooLarge, match="30"):
+    with pytest.raises(DocumentTooLarge, match="32개"):
         read_in_process(path, limits=Limits(max_zip_entries=20))
     with pytest.raises(DocumentTooLarge, match="MB"):
         read_in_process(path, limits=Limits(max_zip_total_bytes=1000))

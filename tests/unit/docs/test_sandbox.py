@@ -32,9 +32,7 @@ def test_one_child_serves_many_files(reader: ReaderProcess, tmp_path: Path) -> N
     assert reader.pid == pid and pid != os.getpid()
 
 
-def test_errors_cross_the_process_boundary_with_their_type_and_message(
-    reader: ReaderProcess, tmp_path: Path
-) -> None:
+def test_errors_cross_the_process_boundary_with_their_type_and_message(reader: ReaderProcess, tmp_path: Path) -> None:
     path = tmp_path / "image.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     with pytest.raises(UnsupportedFormat, match=r"image\.png") as caught:
@@ -42,9 +40,7 @@ def test_errors_cross_the_process_boundary_with_their_type_and_message(
     assert caught.value.path == path
 
 
-def test_timeout_kills_the_child_and_the_next_file_gets_a_new_one(
-    reader: ReaderProcess, tmp_path: Path
-) -> None:
+def test_timeout_kills_the_child_and_the_next_file_gets_a_new_one(reader: ReaderProcess, tmp_path: Path) -> None:
     pdf = write_pdf(tmp_path / "long.pdf", korean_pages(200))
     old_pid = reader.pid
     with pytest.raises(ParseTimeout, match=r"long\.pdf"):
@@ -57,14 +53,14 @@ def test_timeout_kills_the_child_and_the_next_file_gets_a_new_one(
 
 
 def test_cancel_stops_a_long_read(reader: ReaderProcess, tmp_path: Path) -> None:
-    pdf = write_pdf(tmp_path / "long.pdf", korean_pages(300))
+    pdf = write_pdf(tmp_path / "long.pdf", korean_pages(1000, lines_per_page=5))
     token = CancelToken()
     with pytest.raises(Cancelled):
         reader.read(pdf, cancel=token, progress=lambda _fraction: token.cancel())
 
 
 def test_a_crashing_child_becomes_an_error_not_a_crash(reader: ReaderProcess, tmp_path: Path) -> None:
-    pdf = write_pdf(tmp_path / "long.pdf", korean_pages(300))
+    pdf = write_pdf(tmp_path / "long.pdf", korean_pages(1000, lines_per_page=5))
     reader.start()
     pid = reader.pid
     assert pid is not None

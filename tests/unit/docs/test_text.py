@@ -11,9 +11,7 @@ from app.docs import read_in_process
 KOREAN = "안녕하세요. 바로는 한국어 업무 도우미입니다.\n둘째 줄입니다.\n\n새 문단은 여기서 시작합니다."
 
 
-@pytest.mark.parametrize(
-    "encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp949", "euc-kr"]
-)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp949", "euc-kr"])
 def test_korean_text_in_every_common_encoding(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "memo.txt"
     path.write_bytes(KOREAN.encode(encoding))

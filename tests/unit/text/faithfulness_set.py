@@ -50,9 +50,7 @@ def build_cases(documents: list[list[str]], *, per_document: int, seed: int) -> 
     cases: list[Case] = []
     for index, passages in enumerate(documents):
         here = "\n".join(passages)
-        foreign = sorted(
-            n for j, other in enumerate(names) if j != index for n in other if n not in here
-        )
+        foreign = sorted(n for j, other in enumerate(names) if j != index for n in other if n not in here)
         sentences = [
             s.text
             for p in passages

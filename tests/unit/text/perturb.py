@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections.abc import Callable, Sequence
@@ -82,16 +83,13 @@ def reorder_phrases(sentence: str, tokens: Tokens, rng: random.Random) -> str | 
         if tags[-1] in _PHRASE_END_TAGS:
             phrases.append((begin, index))
             begin = index + 1
-    pairs = [(a, b) for a, b in zip(phrases, phrases[1:], strict=False) if a[1] + 1 == b[0]]
+    pairs = [(a, b) for a, b in itertools.pairwise(phrases) if a[1] + 1 == b[0]]
     if not pairs:
         return None
     first, second = rng.choice(pairs)
     texts = [w.group(0) for w in words]
     reordered = (
-        texts[: first[0]]
-        + texts[second[0] : second[1] + 1]
-        + texts[first[0] : first[1] + 1]
-        + texts[second[1] + 1 :]
+        texts[: first[0]] + texts[second[0] : second[1] + 1] + texts[first[0] : first[1] + 1] + texts[second[1] + 1 :]
     )
     return " ".join(reordered)
 

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.index.connection import connect, transaction
+from app.index.errors import IndexTooNew
+from app.index.library import LibraryIndex
+from app.index.schema import MIGRATIONS, migrate, schema_version
+
+
+def _tables(db: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
+
+
+def test_blank_database_migrates_to_the_latest_version(tmp_path: Path) -> None:
+    db = connect(tmp_path / "library.sqlite3")
+    assert schema_version(db) == 0
+    assert migrate(db) == len(MIGRATIONS)
+    assert {"files", "chunks", "morpheme_terms", "bigram_terms", "failures", "roots"} <= _tables(db)
+    recorded = [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY version")]
+    assert recorded == list(range(1, len(MIGRATIONS) + 1))
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_migrating_twice_changes_nothing(tmp_path: Path) -> None:
+    db = connect(tmp_path / "library.sqlite3")
+    migrate(db)
+    before = db.execute("SELECT version, applied_at FROM schema_migrations").fetchall()
+    migrate(db)
+    assert db.execute("SELECT version, applied_at FROM schema_migrations").fetchall() == before
+
+
+def test_an_older_database_gets_only_the_missing_migrations(tmp_path: Path) -> None:
+    db = connect(tmp_path / "library.sqlite3")
+    with transaction(db):
+        db.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at REAL NOT NULL)"
+        )
+        MIGRATIONS[0](db)
+        db.execute("INSERT INTO schema_migrations VALUES (1, 'm001', 0)")
+        db.execute(
+            "INSERT INTO files(path, title, format, size, mtime_ns, content_hash, indexed_at) "
+            "VALUES ('/old.txt', 'old', 'txt', 1, 1, 'h', 0)"
+        )
+    migrate(db)
+    assert schema_version(db) == len(MIGRATIONS)
+    assert db.execute("SELECT path FROM files").fetchall() == [("/old.txt",)]
+    assert "failures" in _tables(db)
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    db = connect(tmp_path / "library.sqlite3")
+    migrate(db)
+    with transaction(db):
+        db.execute("INSERT INTO schema_migrations VALUES (?, 'future', 0)", (len(MIGRATIONS) + 1,))
+    with pytest.raises(IndexTooNew) as info:
+        LibraryIndex.open(tmp_path / "library.sqlite3")
+    assert "업데이트" in info.value.user_message
+
+
+def test_a_failed_migration_leaves_no_trace(tmp_path: Path) -> None:
+    db = connect(tmp_path / "library.sqlite3")
+    db.execute("CREATE TABLE files (x)")  # a clash makes migration 1 fail half way
+    with pytest.raises(sqlite3.OperationalError):
+        migrate(db)
+    assert schema_version(db) == 0
+    assert "chunks" not in _tables(db)

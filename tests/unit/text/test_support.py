@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.text.support import SupportChecker
+
+PASSAGES = [
+    "네이버는 지난 2년간 전사 역량을 집중해 최고 수준의 한국어 모델을 구축했다. "
+    "회사는 올해 연구개발에 3억 5천만 원을 썼고, 직원 1,200명이 참여했다.",
+    "김민수 연구원은 새 모델을 오는 7월 공개하지 않겠다고 말했다. 행사에는 청중 300여명이 모였다.",
+]
+
+
+@pytest.fixture(scope="module")
+def checker() -> SupportChecker:
+    return SupportChecker(PASSAGES)
+
+
+def test_copied_sentence_is_supported_with_its_span(checker: SupportChecker) -> None:
+    verdict = checker.check("행사에는 청중 300여명이 모였다.")
+    assert verdict.label == "supported"
+    assert verdict.source_index == 1
+    assert verdict.span is not None
+    start, end = verdict.span
+    assert PASSAGES[1][start:end] == "행사에는 청중 300여명이 모였다."
+    assert verdict.evidence == PASSAGES[1][start:end]
+    assert verdict.reasons == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "회사는 올해 연구개발에 350,000,000원을 썼다.",
+        "네이버가 최고 수준의 한국어 모델을 구축했습니다.",
+        "직원 1,200명이 참여했고 회사는 올해 연구개발에 3억 5천만 원을 썼다.",
+    ],
+)
+def test_light_paraphrase_is_supported(checker: SupportChecker, sentence: str) -> None:
+    assert checker.check(sentence).label == "supported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason_part"),
+    [
+        ("회사는 올해 연구개발에 3억 6천만 원을 썼다.", "수치"),
+        ("직원 2,100명이 참여했다.", "수치"),
+        ("행사에는 청중 천 명이 모였다.", "수치"),
+        ("네이버는 지난 3년간 한국어 모델을 구축했다.", "수치"),
+        ("박영희 연구원은 새 모델을 오는 7월 공개하지 않겠다고 말했다.", "박영희"),
+        ("김민수 연구원은 새 모델을 오는 7월 공개하겠다고 말했다.", "부정"),
+        ("네이버는 최고 수준의 한국어 모델을 구축하지 않았다.", "긍정"),
+    ],
+)
+def test_changed_fact_is_unsupported(checker: SupportChecker, sentence: str, reason_part: str) -> None:
+    verdict = checker.check(sentence)
+    assert verdict.label == "unsupported"
+    assert any(reason_part in reason for reason in verdict.reasons), verdict.reasons
+
+
+def test_unrelated_claim_is_unsupported(checker: SupportChecker) -> None:
+    verdict = checker.check("오늘 부산의 날씨는 맑고 바람이 강하게 분다.")
+    assert verdict.label == "unsupported"
+    assert verdict.score < 0.4
+
+
+def test_name_from_another_passage_is_only_partly_supported(checker: SupportChecker) -> None:
+    verdict = checker.check("김민수 연구원은 최고 수준의 한국어 모델을 구축했다.")
+    assert verdict.label != "supported"
+
+
+def test_check_text_judges_each_sentence(checker: SupportChecker) -> None:
+    results = checker.check_text("행사에는 청중 300여명이 모였다. 행사에는 청중 3000명이 모였다.")
+    assert [v.label for _, v in results] == ["supported", "unsupported"]
+
+
+# --- the failure seen with Gemma 3 270M on the Byline article --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def article_checker(corpus: Path) -> SupportChecker:
+    text = (corpus / "articles" / "byline-hyperclova-2023.txt").read_text(encoding="utf-8")
+    return SupportChecker([p for p in text.split("\n\n") if p.strip()])
+
+
+@pytest.mark.corpus
+def test_article_really_says_openai_did_not_publish(article_checker: SupportChecker) -> None:
+    source = next(p for p in article_checker.passages if "챗GPT 논문을 내지 않고" in p)
+    assert "블로그로만 공개했는데" in source
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    "generated",
+    [
+        "오픈AI가 챗GPT 논문을 내놓고…",
+        "오픈AI가 챗GPT 논문을 내놓고 블로그로도 공개했다.",
+        "오픈AI가 챗GPT 논문을 내놓고 인스트럭트GPT와 동일한 그림을 보여줬다.",
+        "오픈AI는 챗GPT 논문을 냈다.",
+        "오픈AI가 챗GPT 논문을 공개했습니다.",
+        "오픈AI는 GPT-4의 세부 기술을 공개했다.",
+    ],
+)
+def test_invented_publication_is_caught(article_checker: SupportChecker, generated: str) -> None:
+    verdict = article_checker.check(generated)
+    assert verdict.label == "unsupported", verdict
+    assert verdict.source_index is not None and verdict.span is not None
+    start, end = verdict.span
+    assert "공개하지 않" in verdict.evidence or "내지 않고" in verdict.evidence
+    assert article_checker.passages[verdict.source_index][start:end] == verdict.evidence
+
+
+@pytest.mark.corpus
+def test_faithful_version_of_that_sentence_is_supported(article_checker: SupportChecker) -> None:
+    verdict = article_checker.check("오픈AI는 챗GPT 논문을 내지 않고 블로그로만 공개했다.")
+    assert verdict.label == "supported"
+    assert "논문을 내지 않고" in verdict.evidence
