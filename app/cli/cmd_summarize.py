@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.model_options import add_model_options, open_assistant
-from app.core.events import Done, Notice, Token
+from app.core.events import Done, KeyPoints, Notice, SentenceVerdict, Token
 from app.docs import read_document
-from app.tasks.summarize import SummaryStyle, summarize_document
+from app.tasks.summarize import SummaryLength, SummaryRequest, SummaryStyle, summarize_document
 
 
 def register(sub: Any) -> None:
@@ -27,6 +27,9 @@ def register(sub: Any) -> None:
         default=SummaryStyle.BULLETS.value,
         help="요약 형식",
     )
+    parser.add_argument(
+        "--length", choices=[s.value for s in SummaryLength], default=SummaryLength.MEDIUM.value, help="요약 길이"
+    )
     parser.add_argument("--json", action="store_true", help="결과를 JSON으로 출력")
     add_model_options(parser)
     parser.set_defaults(handler=run)
@@ -37,20 +40,48 @@ def run(args: argparse.Namespace) -> int:
     assistant = open_assistant(args)
     try:
         done: Done | None = None
-        for event in summarize_document(assistant, document, SummaryStyle(args.format)):
-            if isinstance(event, Token) and not args.json:
-                sys.stdout.write(event.text)
-                sys.stdout.flush()
-            elif isinstance(event, Notice):
+        request = SummaryRequest(SummaryStyle(args.format), SummaryLength(args.length))
+        flagged: list[SentenceVerdict] = []
+        for event in summarize_document(assistant, document, request):
+            if isinstance(event, Notice):
                 print(f"baro: {event.text}", file=sys.stderr)
             elif isinstance(event, Done):
                 done = event
+            elif args.json:
+                continue
+            elif isinstance(event, KeyPoints):
+                _print_quotes(event)
+            elif isinstance(event, Token):
+                sys.stdout.write(event.text)
+                sys.stdout.flush()
+            elif isinstance(event, SentenceVerdict) and event.label != "supported":
+                flagged.append(event)
         if done is None:
             return 1
         if args.json:
             print(json.dumps(done.data, ensure_ascii=False, indent=2))
         else:
             sys.stdout.write("\n")
+            _print_flags(flagged)
         return 0
     finally:
         assistant.close()
+
+
+def _print_quotes(points: KeyPoints) -> None:
+    print("■ 핵심 문장 (원문 그대로)")
+    for quote in points.highlights:
+        where = quote.location.label()
+        print(f"  - {quote.text}" + (f"  [{where}]" if where else ""))
+    print("\n■ AI 요약 (모델이 쓴 글 — 아래 표시를 확인하세요)")
+    sys.stdout.flush()
+
+
+def _print_flags(flagged: list[SentenceVerdict]) -> None:
+    if not flagged:
+        return
+    print("\n■ 원문으로 확인되지 않은 문장")
+    for item in flagged:
+        mark = "✗ 근거 없음" if item.label == "unsupported" else "△ 일부만 확인"
+        reason = f" — {item.reasons[0]}" if item.reasons else ""
+        print(f"  {mark}: {item.text}{reason}")

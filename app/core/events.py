@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.core.locations import Location
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -27,9 +29,62 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A sentence copied exactly from a source, with where it stands."""
+
+    index: int
+    text: str
+    location: Location
+    source: str = ""
+    """The file (or passage title) it comes from."""
+    context: str = ""
+    """The whole block around it, so a click can show the sentence in place."""
+
+
+@dataclass(frozen=True)
+class KeyPoints:
+    """The extractive key sentences, shown before any model output.
+
+    ``quotes`` are every sentence the model is given (in document order; verdicts point into them);
+    ``shown`` are the indices of the few best ones to show the user first.
+    """
+
+    quotes: tuple[Quote, ...]
+    shown: tuple[int, ...]
+
+    @property
+    def highlights(self) -> tuple[Quote, ...]:
+        return tuple(self.quotes[i] for i in self.shown)
+
+
+@dataclass(frozen=True)
+class SentenceVerdict:
+    """How well one generated sentence is supported by the quotes it was written from."""
+
+    index: int
+    text: str
+    label: str
+    """"supported" | "partial" | "unsupported"."""
+    reasons: tuple[str, ...] = ()
+    quote: int | None = None
+    """Index of the supporting ``Quote``."""
+    span: tuple[int, int] | None = None
+    """Character offsets of the supporting span inside that quote's text."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "verdict": self.label,
+            "reasons": list(self.reasons),
+            "source": self.quote,
+            "span": list(self.span) if self.span else None,
+        }
+
+
+@dataclass(frozen=True)
 class Done:
     text: str
     data: dict[str, Any] = field(default_factory=dict)
 
 
-Event = Progress | Token | Notice | Done
+Event = Progress | Token | Notice | KeyPoints | SentenceVerdict | Done

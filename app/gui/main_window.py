@@ -21,6 +21,7 @@ from app.core.cancel import CancelToken
 from app.core.errors import ModelNotLoaded
 from app.core.events import Event, Progress
 from app.gui.engine_controller import EngineController, EngineState
+from app.gui.menus import install_menus
 from app.gui.panes.base import TaskPane
 from app.gui.panes.prompt_pane import AskPane, DraftPane
 from app.gui.panes.summarize_pane import SummarizePane
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_label)
         engine.state_changed.connect(self._on_engine_state, Qt.ConnectionType.QueuedConnection)
         self._on_engine_state(engine.state.value, engine.detail)
+        install_menus(self)
 
     @property
     def panes(self) -> tuple[TaskPane, ...]:
@@ -99,11 +101,11 @@ class MainWindow(QMainWindow):
             EngineState.FAILED.value: self.tr("Model failed to load: {name}"),
         }
         self.model_label.setText(texts[state].format(name=detail))
-        if state == EngineState.READY.value and self.engine.assistant is not None:
-            if self.engine.assistant.model.is_small_or_base:
-                self.statusBar().showMessage(
-                    self.tr("The built-in model is small: answers may be wrong. A larger Korean model does far better.")
-                )
+        assistant = self.engine.assistant
+        if state == EngineState.READY.value and assistant is not None and assistant.model.is_small_or_base:
+            self.statusBar().showMessage(
+                self.tr("The built-in model is small: answers may be wrong. A larger Korean model does far better.")
+            )
 
     # --- drop anywhere on the window to summarize ---------------------------------------------
 
@@ -116,7 +118,7 @@ class MainWindow(QMainWindow):
         if paths:
             event.accept()
             self.show_pane(0)
-            self.summarize_pane.summarize_file(paths[0])
+            self.summarize_pane.summarize_files(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for pane in self.panes:

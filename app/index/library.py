@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from app.core.locations import Location
-from app.index.connection import connect, transaction
+from app.sqlite.connection import connect, transaction
 from app.index.errors import IndexUnusable
 from app.index.prepare import FileEntry, PreparedDocument
 from app.index.schema import migrate

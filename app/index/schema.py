@@ -7,13 +7,12 @@ ran, so opening an old database brings it up to date and opening a blank one bui
 from __future__ import annotations
 
 import sqlite3
-import time
-from collections.abc import Callable
 
-from app.index.connection import transaction
 from app.index.errors import IndexTooNew
+from app.sqlite import migrations
+from app.sqlite.migrations import Migration, schema_version
 
-Migration = Callable[[sqlite3.Connection], None]
+__all__ = ["MIGRATIONS", "migrate", "schema_version"]
 
 _FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 0'"
 
@@ -71,36 +70,6 @@ MIGRATIONS: tuple[Migration, ...] = (
 """Append only. Migration number N is ``MIGRATIONS[N - 1]``."""
 
 
-def schema_version(db: sqlite3.Connection) -> int:
-    exists = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").fetchone()
-    if not exists:
-        return 0
-    row = db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
-    return int(row[0] or 0)
-
-
 def migrate(db: sqlite3.Connection) -> int:
-    """Apply every migration not yet recorded, each in its own transaction; returns the new version.
-
-    ``db`` must be in autocommit mode (see ``connection.connect``) so the migration's DDL is inside it.
-    The version is re-read inside each transaction, so two processes opening one database agree.
-    """
-    with transaction(db):
-        db.execute(
-            """CREATE TABLE IF NOT EXISTS schema_migrations (
-                version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at REAL NOT NULL
-            )"""
-        )
-    while True:
-        with transaction(db):
-            current = schema_version(db)
-            if current > len(MIGRATIONS):
-                raise IndexTooNew(current, len(MIGRATIONS))
-            if current == len(MIGRATIONS):
-                return current
-            migration = MIGRATIONS[current]
-            migration(db)
-            db.execute(
-                "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
-                (current + 1, migration.__name__.lstrip("_"), time.time()),
-            )
+    """Bring the library database up to the newest schema; returns the version."""
+    return migrations.migrate(db, MIGRATIONS, IndexTooNew)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import ModelLoadError
+from app.llm.gguf_validate import inspect_gguf
 
 GGUF_MAGIC = b"GGUF"
 SUPPORTED_VERSIONS = (2, 3)
@@ -43,7 +44,6 @@ def read_gguf_header(path: Path) -> GgufHeader:
 
 
 def check_gguf_file(path: Path) -> GgufHeader:
-    header = read_gguf_header(path)
-    if path.stat().st_size < 1024 * 1024:
-        raise ModelLoadError(path, "파일이 너무 작습니다. 내려받기가 끝나지 않았거나 잘린 파일입니다.")
-    return header
+    """Refuse anything llama.cpp should not be given: not GGUF, a hostile header, or a truncated file."""
+    info = inspect_gguf(path)
+    return GgufHeader(info.version, info.tensor_count, info.kv_count)

@@ -1,122 +1,176 @@
-"""요약: read a document, pick what fits the model, and stream a Korean summary.
+"""요약: any length, grounded, fast.
+
+1. Read the document (in the sandboxed reader).
+2. Pick key sentences extractively (model-independent, exact quotes with locations) and show them.
+3. The model writes the summary from those sentences; when they exceed the context, consecutive groups
+   are summarized first and the partial summaries merged (hierarchically).
+4. Every generated sentence is checked against the quotes while it streams.
 
 The same generator serves `baro summarize` and the 요약 pane.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from enum import StrEnum
+import math
+from collections.abc import Iterator
 from pathlib import Path
 
 from app.core.cancel import CancelToken
 from app.core.document import Document
 from app.core.errors import EmptyDocument
-from app.core.events import Done, Event, Notice, Progress, Token
-from app.core.locations import Location
+from app.core.events import Done, Event, KeyPoints, Notice, Progress, Quote, SentenceVerdict, Token
 from app.docs import read_document
 from app.llm.client import GenerationParams
-from app.llm.prompts import TaskPrompt
 from app.tasks.assistant import Assistant
+from app.tasks.summary_prompts import (
+    SummaryLength,
+    SummaryRequest,
+    SummaryStyle,
+    merge_prompt,
+    summary_prompt,
+)
+from app.tasks.verdicts import StreamingVerdicts
+from app.text.keysentences import KeySentence, rank_key_sentences
+
+__all__ = ["SummaryLength", "SummaryRequest", "SummaryStyle", "key_quotes", "summarize", "summarize_document"]
+
+SHOWN_QUOTES = 5
+MIN_KEY_SENTENCES = 8
+MAX_KEY_SENTENCES = 160
+PARTIAL_TOKENS = 120
 
 
-class SummaryStyle(StrEnum):
-    GIST = "gist"
-    BULLETS = "bullets"
-    SECTIONS = "sections"
+def key_sentence_count(candidates: int) -> int:
+    """More key sentences for longer documents, growing with the square root of their length."""
+    return max(MIN_KEY_SENTENCES, min(MAX_KEY_SENTENCES, round(2.5 * math.sqrt(max(candidates, 1)))))
 
 
-STYLE_INSTRUCTIONS = {
-    SummaryStyle.GIST: "위 내용을 세 문장으로 요약하세요.",
-    SummaryStyle.BULLETS: "위 내용의 요점을 글머리표(-)로 3~5개 정리하세요.",
-    SummaryStyle.SECTIONS: "위 내용을 부분별로 나누어 각 부분을 한두 문장으로 요약하세요.",
-}
-STYLE_CUES = {
-    SummaryStyle.GIST: "[세 줄 요약]",
-    SummaryStyle.BULLETS: "[요약]",
-    SummaryStyle.SECTIONS: "[부분별 요약]",
-}
-MAX_NEW_TOKENS = 320
-
-
-@dataclass(frozen=True)
-class SourceSentence:
-    text: str
-    location: Location
-
-
-def pick_sources(doc: Document, budget_tokens: int, count_tokens: Callable[[str], int]) -> list[SourceSentence]:
-    """The document's blocks, in order, as many as fit ``budget_tokens``."""
-    picked: list[SourceSentence] = []
-    used = 0
-    for block in doc.blocks:
-        text = block.text.strip()
-        if not text:
-            continue
-        cost = count_tokens(text) + 2
-        if used + cost > budget_tokens:
+def key_quotes(doc: Document, n: int) -> list[tuple[KeySentence, Quote]]:
+    """The ``n`` best key sentences in document order, as quotes (index = order in the list)."""
+    ranked: list[KeySentence] = []
+    for sentence in rank_key_sentences(doc):
+        ranked.append(sentence)
+        if len(ranked) >= n:
             break
-        picked.append(SourceSentence(text, block.location))
+    ordered = sorted(ranked, key=lambda s: (s.block_index, s.start))
+    return [
+        (s, Quote(i, s.text, s.location, doc.path.name, doc.blocks[s.block_index].text)) for i, s in enumerate(ordered)
+    ]
+
+
+class _TokenEstimate:
+    """Tokens per character of this document for this model, measured once on a sample."""
+
+    def __init__(self, assistant: Assistant, sample: str) -> None:
+        sample = sample[:4000] or "가"
+        self.per_char = max(0.2, assistant.count_tokens(sample) / len(sample))
+
+    def __call__(self, text: str) -> int:
+        return math.ceil(len(text) * self.per_char) + 3  # + numbering and the line break
+
+
+def _groups(sentences: list[str], budget: int, estimate: _TokenEstimate) -> list[list[str]]:
+    groups: list[list[str]] = [[]]
+    used = 0
+    for sentence in sentences:
+        cost = estimate(sentence)
+        if groups[-1] and used + cost > budget:
+            groups.append([])
+            used = 0
+        groups[-1].append(sentence)
         used += cost
-    return picked
-
-
-def build_prompt(doc: Document, sources: list[SourceSentence], style: SummaryStyle) -> TaskPrompt:
-    body = "\n".join(s.text for s in sources)
-    return TaskPrompt(
-        system="당신은 한국어 문서를 요약하는 도우미입니다. 문서에 있는 사실만 쓰고, 문서에 없는 내용은 쓰지 않습니다.",
-        content=f"[원문: {doc.title}]\n{body}",
-        instruction=STYLE_INSTRUCTIONS[style],
-        cue=STYLE_CUES[style],
-        stop=("\n[",),
-    )
+    return groups
 
 
 def summarize(
-    assistant: Assistant,
-    path: Path,
-    style: SummaryStyle = SummaryStyle.BULLETS,
-    *,
-    cancel: CancelToken | None = None,
+    assistant: Assistant, path: Path, request: SummaryRequest | None = None, *, cancel: CancelToken | None = None
 ) -> Iterator[Event]:
     cancel = cancel or CancelToken()
     yield Progress("문서 읽는 중", 0.0)
     doc = read_document(path, cancel=cancel)
-    yield from summarize_document(assistant, doc, style, cancel=cancel)
+    yield from summarize_document(assistant, doc, request, cancel=cancel)
 
 
 def summarize_document(
-    assistant: Assistant,
-    doc: Document,
-    style: SummaryStyle = SummaryStyle.BULLETS,
-    *,
-    cancel: CancelToken | None = None,
+    assistant: Assistant, doc: Document, request: SummaryRequest | None = None, *, cancel: CancelToken | None = None
 ) -> Iterator[Event]:
+    request = request or SummaryRequest()
     cancel = cancel or CancelToken()
     if not doc.text.strip():
         raise EmptyDocument(doc.path)
-    budget = assistant.content_budget(MAX_NEW_TOKENS)
-    sources = pick_sources(doc, budget, assistant.count_tokens)
-    if len(sources) < sum(1 for b in doc.blocks if b.text.strip()):
-        yield Notice(f"문서가 길어 앞부분 {len(sources)}개 문단만 요약에 사용했습니다.")
-    prompt = build_prompt(doc, sources, style)
-    params = GenerationParams(max_tokens=MAX_NEW_TOKENS, temperature=0.2, repeat_penalty=1.15)
+
+    yield Progress("핵심 문장 고르는 중", 0.05)
+    estimate = _TokenEstimate(assistant, doc.text)
+    budget = assistant.content_budget(request.max_new_tokens)
+    candidates = sum(b.text.count(".") + b.text.count("다") // 3 + 1 for b in doc.blocks)
+    picked = key_quotes(doc, key_sentence_count(candidates))
+    if not picked:
+        raise EmptyDocument(doc.path)
+    quotes = [q for _, q in picked]
+    top = sorted(picked, key=lambda pair: -pair[0].score)[:SHOWN_QUOTES]
+    yield KeyPoints(tuple(quotes), tuple(sorted(q.index for _, q in top)))
+    cancel.raise_if_cancelled()
+
+    texts = [q.text for q in quotes]
+    groups = _groups(texts, budget, estimate)
+    if len(groups) == 1:
+        final_prompt = summary_prompt(doc.title, texts, request)
+    else:
+        yield Notice(f"문서가 길어 {len(groups)}부분으로 나누어 요약한 뒤 합칩니다.")
+        partials: list[str] = []
+        for number, group in enumerate(groups, 1):
+            stage = f"부분 요약 {number}/{len(groups)}"
+            yield Progress(stage, 0.1 + 0.6 * (number - 1) / len(groups))
+            part_request = SummaryRequest(SummaryStyle.GIST, SummaryLength.SHORT)
+            params = GenerationParams(max_tokens=PARTIAL_TOKENS, temperature=0.2, repeat_penalty=1.15)
+            generation = assistant.start(summary_prompt(doc.title, group, part_request), params)
+            cancel.on_cancel(generation.cancel)
+            partials.append(generation.result().strip() or " ".join(group[:2]))
+            cancel.raise_if_cancelled()
+        final_prompt = merge_prompt(doc.title, partials, request)
+
+    verdicts = StreamingVerdicts(texts)
     parts: list[str] = []
-    for event in assistant.stream(prompt, params, cancel, "문서 내용을 모델에 넣는 중"):
+    params = GenerationParams(max_tokens=request.max_new_tokens, temperature=0.2, repeat_penalty=1.15)
+    for event in assistant.stream(final_prompt, params, cancel, "핵심 문장을 모델에 넣는 중"):
+        yield event
         if isinstance(event, Token):
             parts.append(event.text)
-        yield event
-    text = "".join(parts).strip()
-    yield Done(
-        text,
-        {
-            "file": str(doc.path),
-            "title": doc.title,
-            "format": doc.format,
-            "style": style.value,
-            "model": assistant.model.name,
-            "summary": text,
-            "sources": [{"text": s.text, "location": s.location.to_dict()} for s in sources],
-        },
-    )
+            yield from verdicts.feed(event.text)
+    yield from verdicts.finish()
+    summary = "".join(parts).strip()
+    shown = [q.index for _, q in top]
+    yield Done(summary, _result_data(doc, request, assistant, summary, quotes, sorted(shown), verdicts.verdicts))
+
+
+def _result_data(
+    doc: Document,
+    request: SummaryRequest,
+    assistant: Assistant,
+    summary: str,
+    quotes: list[Quote],
+    shown: list[int],
+    verdicts: list[SentenceVerdict],
+) -> dict[str, object]:
+    return {
+        "file": str(doc.path),
+        "title": doc.title,
+        "format": doc.format,
+        "style": request.style.value,
+        "length": request.length.value,
+        "model": assistant.model.name,
+        "model_is_small": assistant.model.is_small_or_base,
+        "summary": summary,
+        "sentences": [v.to_dict() for v in verdicts],
+        "sources": [
+            {
+                "index": q.index,
+                "text": q.text,
+                "location": q.location.to_dict(),
+                "label": q.location.label(),
+                "context": q.context,
+            }
+            for q in quotes
+        ],
+        "key_points": list(shown),
+    }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -131,14 +131,35 @@ def rank_key_sentences(doc: Document) -> Iterator[KeySentence]:
         np.maximum(max_similarity, similarity, out=max_similarity)
 
 
+def _lines(doc: Document) -> list[tuple[int, int, int, str]]:
+    """(block index, line number inside the block, offset of the line, line text) for non-empty lines.
+
+    A line break ends a sentence even without punctuation: titles, list items and table rows have none.
+    """
+    lines: list[tuple[int, int, int, str]] = []
+    for block_index, block in enumerate(doc.blocks):
+        if block.kind not in _SENTENCE_KINDS or not block.text.strip():
+            continue
+        offset = 0
+        for number, line in enumerate(block.text.split("\n")):
+            if line.strip():
+                lines.append((block_index, number, offset, line))
+            offset += len(line) + 1
+    return lines
+
+
 def _candidates(doc: Document) -> _Candidates:
-    blocks = [(i, b) for i, b in enumerate(doc.blocks) if b.kind in _SENTENCE_KINDS and b.text.strip()]
-    analysed = kiwi().split_into_sents([b.text for _, b in blocks], return_tokens=True)
+    lines = _lines(doc)
+    analysed = kiwi().split_into_sents([text for *_, text in lines], return_tokens=True)
     sentences: list[KeySentence] = []
     term_counts: list[Counter[str]] = []
-    for (block_index, block), block_sentences in zip(blocks, analysed, strict=True):
-        for s in block_sentences:
-            start, end = _stripped(block.text, int(s.start), int(s.end))
+    for (block_index, line_number, offset, line), line_sentences in zip(lines, analysed, strict=True):
+        block = doc.blocks[block_index]
+        location = block.location
+        if location.line is not None and line_number:
+            location = replace(location, line=location.line + line_number)
+        for s in line_sentences:
+            start, end = _stripped(line, int(s.start), int(s.end))
             if not _MIN_CHARS <= end - start <= _MAX_CHARS:
                 continue
             terms = Counter(
@@ -148,7 +169,9 @@ def _candidates(doc: Document) -> _Candidates:
             )
             if len(terms) < _MIN_TERMS:
                 continue
-            sentences.append(KeySentence(block.text[start:end], block.location, block_index, start, end, 0.0))
+            sentences.append(
+                KeySentence(line[start:end], location, block_index, offset + start, offset + end, 0.0)
+            )
             term_counts.append(terms)
     return _tfidf(sentences, term_counts)
 

@@ -27,7 +27,9 @@ def test_catalogue_covers_every_string_in_the_code(tmp_path: Path) -> None:
     fresh = tmp_path / "baro_ko.ts"
     shutil.copy(TS, fresh)
     sources = sorted(str(p) for p in (ROOT / "app" / "gui").rglob("*.py"))
-    subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    subprocess.run(
+        [_tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(fresh)], check=True, capture_output=True
+    )
     untranslated = [
         msg.findtext("source")
         for msg in ET.parse(fresh).getroot().iter("message")

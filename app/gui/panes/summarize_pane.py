@@ -1,22 +1,44 @@
-"""요약 pane: choose or drop a document, get a streamed summary."""
+"""요약 pane: choose or drop documents, see key quotes at once, then a checked AI summary."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.cancel import CancelToken
-from app.core.events import Event
+from app.core.errors import BaroError
+from app.core.events import Done, Event, KeyPoints, SentenceVerdict, Token
 from app.docs import supported_suffixes
 from app.gui.panes.base import TaskPane
+from app.gui.panes.summary_render import (
+    SummaryState,
+    UnsupportedDisplay,
+    reasons_html,
+    render_html,
+    source_html,
+)
+from app.store.history import History
+from app.store.paths import app_paths
 from app.tasks.assistant import Assistant
-from app.tasks.summarize import SummaryStyle, summarize
+from app.tasks.summarize import SummaryLength, SummaryRequest, SummaryStyle, summarize
+from app.tasks.summary_export import save_summary, to_markdown
 
 AssistantSource = Callable[[CancelToken], Iterator[Event | Assistant]]
+HISTORY_KIND = "summary"
 
 
 class SummarizePane(TaskPane):
@@ -24,9 +46,13 @@ class SummarizePane(TaskPane):
         super().__init__(parent)
         self._assistant_source = assistant_source
         self.current_file: Path | None = None
+        self.queue: list[Path] = []
+        self.state = SummaryState()
         self.setAcceptDrops(True)
 
-        self.hint = QLabel(self.tr("Drop a document here or choose one. HWP, HWPX, PDF, DOCX, TXT and more."))
+        self.hint = QLabel(
+            self.tr("Drop one or more documents here, or choose one. HWP, HWPX, PDF, DOCX, TXT and more.")
+        )
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.file_label = QLabel(self.tr("No file chosen"))
@@ -38,27 +64,99 @@ class SummarizePane(TaskPane):
         self.style_box.addItem(self.tr("Bullet points"), SummaryStyle.BULLETS.value)
         self.style_box.addItem(self.tr("Section by section"), SummaryStyle.SECTIONS.value)
         self.style_box.setCurrentIndex(1)
+        self.length_box = QComboBox()
+        self.length_box.addItem(self.tr("Short"), SummaryLength.SHORT.value)
+        self.length_box.addItem(self.tr("Medium"), SummaryLength.MEDIUM.value)
+        self.length_box.addItem(self.tr("Long"), SummaryLength.LONG.value)
+        self.length_box.setCurrentIndex(1)
         self.run_button = QPushButton(self.tr("Summarize"))
         self.run_button.setObjectName("primary")
         self.run_button.setEnabled(False)
         self.run_button.clicked.connect(self.start)
+        self.again_button = QPushButton(self.tr("Regenerate"))
+        self.again_button.setEnabled(False)
+        self.again_button.clicked.connect(self.start)
+
+        self.display_box = QComboBox()
+        self.display_box.addItem(self.tr("Mark unsupported sentences"), UnsupportedDisplay.MARK.value)
+        self.display_box.addItem(self.tr("Strike them through"), UnsupportedDisplay.STRIKE.value)
+        self.display_box.addItem(self.tr("Hide them"), UnsupportedDisplay.HIDE.value)
+        self.display_box.currentIndexChanged.connect(self.refresh)
+        self.history_box = QComboBox()
+        self.history_box.setMinimumWidth(200)
+        self.history_box.activated.connect(self._show_history_entry)
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.clicked.connect(self.copy_result)
+        self.save_button = QPushButton(self.tr("Save…"))
+        self.save_button.clicked.connect(self.save_result)
+
+        self.result = QTextBrowser()
+        self.result.setObjectName("output")
+        self.result.setOpenLinks(False)
+        self.result.anchorClicked.connect(self._on_anchor)
+        self.source_panel = QTextBrowser()
+        self.source_panel.setObjectName("sourcePanel")
+        self.source_panel.hide()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.result)
+        splitter.addWidget(self.source_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self.view.output.hide()
 
         row = QHBoxLayout()
         row.addWidget(self.open_button)
         row.addWidget(self.file_label, 1)
         row.addWidget(self.style_box)
+        row.addWidget(self.length_box)
         row.addWidget(self.run_button)
+        row.addWidget(self.again_button)
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel(self.tr("History:")))
+        tools.addWidget(self.history_box)
+        tools.addStretch(1)
+        tools.addWidget(self.display_box)
+        tools.addWidget(self.copy_button)
+        tools.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addLayout(row)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(tools)
+        self.task_finished.connect(self._after_task)
+        self._load_history()
+        self._update_result_buttons()
+
+    # --- starting -------------------------------------------------------------------------------
 
     def choose_file(self) -> None:
         patterns = " ".join(f"*{s}" for s in sorted(supported_suffixes()))
         documents = self.tr("Documents")
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a document"), "", f"{documents} ({patterns})")
-        if name:
-            self.summarize_file(Path(name))
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose documents"), "", f"{documents} ({patterns})")
+        if names:
+            self.summarize_files([Path(n) for n in names])
+
+    def summarize_files(self, paths: list[Path]) -> bool:
+        """Summarize each usable file in turn; say why any other one is skipped."""
+        usable: list[Path] = []
+        problems: list[str] = []
+        for path in paths:
+            problem = self._problem_with(path)
+            (problems.append(problem) if problem else usable.append(path))
+        if problems:
+            self.view.fail("\n".join(problems))
+        if not usable:
+            return False
+        if self.busy:
+            self.queue.extend(usable)
+            return True
+        self.queue.extend(usable[1:])
+        self.set_file(usable[0])
+        return self.start()
+
+    def summarize_file(self, path: Path) -> bool:
+        return self.summarize_files([path])
 
     def set_file(self, path: Path) -> None:
         self.current_file = path
@@ -66,20 +164,13 @@ class SummarizePane(TaskPane):
         self.file_label.setToolTip(str(path))
         self.run_button.setEnabled(not self.busy)
 
-    def summarize_file(self, path: Path) -> bool:
-        """Check the file, then start summarizing it. Returns False (with a message) when it cannot."""
-        problem = self._problem_with(path)
-        if problem:
-            self.view.fail(problem)
-            return False
-        self.set_file(path)
-        return self.start()
-
     def start(self) -> bool:
         if self.current_file is None:
             return False
         path = self.current_file
-        style = SummaryStyle(self.style_box.currentData())
+        request = SummaryRequest(
+            SummaryStyle(self.style_box.currentData()), SummaryLength(self.length_box.currentData())
+        )
         source = self._assistant_source
 
         def task(cancel: CancelToken) -> Iterator[Event]:
@@ -90,14 +181,140 @@ class SummarizePane(TaskPane):
                 else:
                     yield item
             assert assistant is not None
-            yield from summarize(assistant, path, style, cancel=cancel)
+            yield from summarize(assistant, path, request, cancel=cancel)
 
-        return self.run_task(task)
+        self.state = SummaryState()
+        self.source_panel.hide()
+        self.refresh()
+        started = self.run_task(task)
+        if started and self.runner is not None:
+            self.runner.yielded.connect(self._on_event)
+        return started
 
     def set_inputs_enabled(self, enabled: bool) -> None:
-        self.open_button.setEnabled(enabled)
-        self.style_box.setEnabled(enabled)
+        for widget in (self.open_button, self.style_box, self.length_box, self.history_box):
+            widget.setEnabled(enabled)
         self.run_button.setEnabled(enabled and self.current_file is not None)
+        self.again_button.setEnabled(enabled and self.current_file is not None and self.state.finished)
+        self._update_result_buttons()
+
+    # --- results --------------------------------------------------------------------------------
+
+    @property
+    def display(self) -> UnsupportedDisplay:
+        return UnsupportedDisplay(self.display_box.currentData())
+
+    def refresh(self) -> None:
+        bar = self.result.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum() - 4
+        self.result.setHtml(render_html(self.state, self.display))
+        if at_end:
+            bar.setValue(bar.maximum())
+
+    def _on_event(self, item: object) -> None:
+        if isinstance(item, KeyPoints):
+            self.state.take_key_points(item)
+        elif isinstance(item, Token):
+            self.state.text += item.text
+        elif isinstance(item, SentenceVerdict):
+            self.state.verdicts.append(item)
+        elif isinstance(item, Done):
+            self.state.text = item.text or self.state.text
+            self.state.small_model = bool(item.data.get("model_is_small", True))
+            self.state.finished = True
+        else:
+            return
+        self.refresh()
+
+    def _after_task(self, outcome: str) -> None:
+        if outcome == "done" and self.last_result is not None:
+            self._remember(self.last_result)
+        self.again_button.setEnabled(self.current_file is not None)
+        self._update_result_buttons()
+        if self.queue:
+            self.set_file(self.queue.pop(0))
+            self.start()
+
+    def _on_anchor(self, url: QUrl) -> None:
+        kind, _, value = url.toString().partition(":")
+        if not value.isdigit():
+            return
+        index = int(value)
+        if kind == "src" and index < len(self.state.quotes):
+            self.source_panel.setHtml(source_html(self.state.quotes[index]))
+            self.source_panel.show()
+        elif kind == "why" and index < len(self.state.verdicts):
+            self.source_panel.setHtml(reasons_html(self.state.verdicts[index]))
+            self.source_panel.show()
+
+    def _result_data(self) -> dict[str, object] | None:
+        return self.last_result.data if self.last_result is not None else None
+
+    def _update_result_buttons(self) -> None:
+        has_result = self.last_result is not None and not self.busy
+        self.copy_button.setEnabled(has_result)
+        self.save_button.setEnabled(has_result)
+
+    def copy_result(self) -> None:
+        data = self._result_data()
+        if data is not None:
+            QGuiApplication.clipboard().setText(to_markdown(data))
+
+    def save_result(self, path: Path | None = None) -> bool:
+        data = self._result_data()
+        if data is None:
+            return False
+        if path is None:
+            suggested = Path(str(data.get("file", "요약"))).with_suffix("").name + " 요약.docx"
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save summary"), suggested, self.tr("Word document (*.docx);;Markdown (*.md)")
+            )
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            save_summary(data, path)
+        except BaroError as err:
+            self.view.fail(err.user_message)
+            return False
+        return True
+
+    # --- history --------------------------------------------------------------------------------
+
+    def _remember(self, done: Done) -> None:
+        try:
+            history = History.open(app_paths().ensure().history_db)
+            try:
+                history.add(HISTORY_KIND, str(done.data.get("title", "")), done.text, done.data)
+            finally:
+                history.close()
+        except BaroError as err:
+            self.view.fail(err.user_message)
+        self._load_history()
+
+    def _load_history(self) -> None:
+        self.history_box.clear()
+        self.history_box.addItem(self.tr("(recent summaries)"), None)
+        try:
+            history = History.open(app_paths().ensure().history_db)
+            try:
+                entries = history.recent(HISTORY_KIND)
+            finally:
+                history.close()
+        except BaroError:
+            return
+        for entry in entries:
+            self.history_box.addItem(entry.title, entry.data)
+
+    def _show_history_entry(self, index: int) -> None:
+        data = self.history_box.itemData(index)
+        if not isinstance(data, dict):
+            return
+        self.state = SummaryState.from_data(data)
+        self.last_result = Done(str(data.get("summary", "")), data)
+        self.source_panel.hide()
+        self.refresh()
+        self._update_result_buttons()
 
     def _problem_with(self, path: Path) -> str:
         if path.is_dir():
@@ -112,7 +329,7 @@ class SummarizePane(TaskPane):
             )
         return ""
 
-    # --- drag and drop ------------------------------------------------------------------------
+    # --- drag and drop --------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -124,4 +341,4 @@ class SummarizePane(TaskPane):
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
-        self.summarize_file(paths[0])
+        self.summarize_files(paths)

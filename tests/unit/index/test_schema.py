@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from app.index.connection import connect, transaction
+from app.sqlite.connection import connect, transaction
 from app.index.errors import IndexTooNew
 from app.index.library import LibraryIndex
 from app.index.schema import MIGRATIONS, migrate, schema_version

@@ -5,6 +5,7 @@ import pytest
 
 from app.core.errors import ModelLoadError
 from app.llm.gguf_header import check_gguf_file, read_gguf_header
+from tests.unit.llm.ggufgen import build_gguf
 
 
 def _header(version: int = 3, tensors: int = 10, kv: int = 5) -> bytes:
@@ -37,11 +38,28 @@ def test_bad_headers_are_clear(tmp_path: Path, content: bytes, phrase: str) -> N
     assert "bad.gguf" in err.value.user_message
 
 
-def test_tiny_file_with_a_good_header_is_called_truncated(tmp_path: Path) -> None:
+def test_a_cut_file_with_a_good_header_is_called_truncated(tmp_path: Path) -> None:
+    whole = build_gguf(tmp_path / "whole.gguf").read_bytes()
+    path = tmp_path / "tiny.gguf"
+    path.write_bytes(whole[:100])
+    assert read_gguf_header(path).tensor_count == 2  # the quick look alone cannot tell
+    with pytest.raises(ModelLoadError, match="잘려"):
+        check_gguf_file(path)
+
+
+def test_a_header_promising_more_tensors_than_the_file_holds_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "tiny.gguf"
     path.write_bytes(_header() + b"\0" * 100)
-    with pytest.raises(ModelLoadError, match="잘린"):
+    with pytest.raises(ModelLoadError, match="잘려"):
         check_gguf_file(path)
+    path.write_bytes(_header(tensors=10**7) + b"\0" * 100)
+    with pytest.raises(ModelLoadError, match="헤더"):
+        check_gguf_file(path)
+
+
+def test_check_passes_a_sound_file(tmp_path: Path) -> None:
+    path = build_gguf(tmp_path / "ok.gguf")
+    assert check_gguf_file(path).tensor_count == 2
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Opening the library database: WAL, foreign keys, and explicit transactions.
+"""Opening a Baro database: WAL, foreign keys, and explicit transactions.
 
 The connection runs in autocommit mode (``isolation_level=None``) so that every write happens inside a
 ``transaction()`` we open ourselves; Python's implicit transactions would leave DDL outside of them.

@@ -1,0 +1,228 @@
+"""`baro models list|import FILE|download NAME|verify [NAME]|remove NAME|use NAME|template NAME`.
+
+Every file is checked (GGUF header, tensor table, size) before it is registered; a download is the only
+network access Baro makes, and only when asked for here or in the 모델 관리 dialog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app.core.cancel import CancelToken
+from app.core.errors import BaroError
+from app.llm.catalog import load_catalog
+from app.llm.download import DownloadPaused
+from app.llm.memory import GIB, NotEnoughMemory, check_memory
+from app.llm.model_store import TEMPLATE_CHOICES, InstalledModel, ModelStore
+from app.llm.prompts import PromptFormat
+from app.store.paths import app_paths
+from app.store.secrets import HF_TOKEN, SecretStore
+from app.store.settings import load_settings, update_settings
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "models",
+        help="모델 목록, 가져오기, 내려받기, 검사, 삭제, 선택",
+        description="설치된 모델과 추천 한국어 모델을 관리합니다.",
+    )
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    listing = actions.add_parser("list", help="설치된 모델과 추천 모델을 보여 줍니다")
+    listing.add_argument("--json", action="store_true", help="JSON으로 출력")
+    listing.set_defaults(handler=run_list)
+
+    importing = actions.add_parser("import", help="내 컴퓨터의 GGUF 파일을 검사한 뒤 가져옵니다")
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--name", default=None, help="모델을 부를 이름 (기본: 파일에서)")
+    importing.add_argument("--format", choices=[f.value for f in PromptFormat], default=None, help="기본 프롬프트 형식")
+    importing.add_argument("--template", choices=TEMPLATE_CHOICES, default="builtin", help="대화 템플릿 선택")
+    importing.add_argument("--in-place", action="store_true", help="복사하지 않고 지금 위치의 파일을 씁니다")
+    importing.set_defaults(handler=run_import)
+
+    download = actions.add_parser("download", help="추천 모델을 내려받습니다 (이어받기, 체크섬 확인)")
+    download.add_argument("name", help="모델 목록의 id (baro models list)")
+    download.add_argument("--repo", default=None, help="목록과 다른 저장소에서 받기 (소유자/이름)")
+    download.set_defaults(handler=run_download)
+
+    verify = actions.add_parser("verify", help="설치된 모델 파일을 검사합니다")
+    verify.add_argument("name", nargs="?", default=None)
+    verify.set_defaults(handler=run_verify)
+
+    remove = actions.add_parser("remove", help="모델을 지웁니다")
+    remove.add_argument("name")
+    remove.set_defaults(handler=run_remove)
+
+    use = actions.add_parser("use", help="앞으로 쓸 모델을 고릅니다 ('default'는 내장 모델)")
+    use.add_argument("name")
+    use.add_argument("--ctx", type=int, default=None, help="컨텍스트 길이도 함께 바꾸기")
+    use.add_argument("--load-anyway", action="store_true", help="메모리가 부족해 보여도 고릅니다")
+    use.set_defaults(handler=run_use)
+
+    template = actions.add_parser("template", help="모델에 들어 있는 대화 템플릿을 보여 주거나 선택합니다")
+    template.add_argument("name")
+    template.add_argument("--use", choices=TEMPLATE_CHOICES, default=None)
+    template.set_defaults(handler=run_template)
+
+
+def _store() -> ModelStore:
+    return ModelStore(app_paths().ensure().models)
+
+
+def _size(n: int) -> str:
+    if not n:
+        return "-"
+    return f"{n / GIB:.2f}GB" if n >= GIB // 2 else f"{n / 1024**2:.1f}MB"
+
+
+def run_list(args: argparse.Namespace) -> int:
+    store = _store()
+    installed = store.list()
+    active = load_settings().settings.model
+    installed_files = {Path(m.file).name for m in installed}
+    available = [m for m in load_catalog().models if m.file not in installed_files]
+    if args.json:
+        data = {
+            "active": active,
+            "installed": [{**m.__dict__, "prompt_format": str(m.prompt_format)} for m in installed],
+            "catalog": [{**m.__dict__, "prompt_format": str(m.prompt_format)} for m in available],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print("설치된 모델:")
+    if not installed:
+        print("  (없음)")
+    for m in installed:
+        mark = "*" if active in (m.key, m.file) else " "
+        print(f" {mark} {m.key:<28} {_size(m.size):>8}  {m.prompt_format:<10} 템플릿:{m.template:<8} {m.name}")
+    print("\n내려받을 수 있는 추천 모델:")
+    for c in available:
+        where = c.repo or "(저장소 미확인: 직접 받아 import)"
+        print(f"   {c.id:<28} RAM {c.ram_gb:.1f}GB  {c.license}  {where}")
+    print("\n* 표시는 지금 쓰는 모델입니다 (표시가 없으면 내장 기본 모델).")
+    return 0
+
+
+class _Progress:
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = int(done * 100 / total) if total else -1
+        if percent != self.shown:
+            self.shown = percent
+            end = "\r" if sys.stderr.isatty() else "\n"
+            text = f"{percent}%" if percent >= 0 else f"{done / 1024**2:.0f}MB"
+            print(f"{self.label}: {text} ({_size(done)}/{_size(total)})", end=end, file=sys.stderr, flush=True)
+
+
+def _show(model: InstalledModel, verb: str) -> None:
+    print(
+        f"{verb}: {model.key} ({model.name}, {_size(model.size)}, 형식 {model.prompt_format}, 템플릿 {model.template})"
+    )
+
+
+def run_import(args: argparse.Namespace) -> int:
+    store = _store()
+    fmt = PromptFormat(args.format) if args.format else None
+    model = store.import_file(
+        args.file,
+        key=args.name,
+        prompt_format=fmt,
+        template=args.template,
+        copy=not args.in_place,
+        progress=_Progress("복사"),
+    )
+    _show(model, "가져옴")
+    embedded = store.chat_template(model.key)
+    if embedded:
+        print(
+            "이 모델에는 자체 대화 템플릿이 있습니다. 보려면 'baro models template "
+            f"{model.key}', 쓰려면 '--use embedded'를 붙이세요."
+        )
+    return 0
+
+
+def run_download(args: argparse.Namespace) -> int:
+    entry = load_catalog().get(args.name)
+    token = SecretStore().get(HF_TOKEN)
+    cancel = CancelToken()
+    print(f"{entry.name}을(를) 내려받습니다. Ctrl+C로 멈추면 다음에 이어받습니다.", file=sys.stderr)
+    try:
+        model = _store().download(entry, token=token, progress=_Progress("내려받기"), cancel=cancel, repo=args.repo)
+    except KeyboardInterrupt:
+        cancel.cancel()
+        print("\n내려받기를 멈췄습니다. 같은 명령으로 이어받을 수 있습니다.", file=sys.stderr)
+        return 130
+    except DownloadPaused as paused:
+        print(f"\n{paused.user_message}", file=sys.stderr)
+        return 130
+    print(file=sys.stderr)
+    _show(model, "설치됨")
+    print(f"이 모델을 쓰려면: baro models use {model.key}")
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    store = _store()
+    models = [store.get(args.name)] if args.name else store.list()
+    failed = 0
+    for model in models:
+        result = store.verify(model.key)
+        failed += not result.ok
+        print(f"{'정상' if result.ok else '문제'}  {model.key}: {result.detail}")
+    return 1 if failed else 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    store = _store()
+    model = store.remove(args.name)
+    settings = load_settings().settings
+    if settings.model in (model.key, model.file, Path(model.file).name):
+        update_settings({"model": ""})
+        print("지운 모델을 쓰고 있었으므로 내장 기본 모델로 돌아갑니다.")
+    print(f"지움: {model.key}")
+    return 0
+
+
+def run_use(args: argparse.Namespace) -> int:
+    if args.name in ("default", "기본"):
+        update_settings({"model": ""})
+        print("내장 기본 모델을 씁니다.")
+        return 0
+    store = _store()
+    model = store.resolve(args.name)
+    if model is None:
+        raise BaroError("모델 이름을 주세요.")
+    settings = load_settings().settings
+    entry = load_catalog().by_file(Path(model.file).name)
+    n_ctx = args.ctx or settings.context_size or (entry.default_context if entry else 4096)
+    try:
+        estimate = check_memory(store.path_of(model), n_ctx, load_anyway=args.load_anyway)
+    except NotEnoughMemory as err:
+        print(f"baro: {err.user_message}", file=sys.stderr)
+        print("그래도 고르려면 --load-anyway를 붙이세요.", file=sys.stderr)
+        return 1
+    changes: dict[str, object] = {"model": model.key}
+    if args.ctx:
+        changes["context_size"] = args.ctx
+    update_settings(changes)
+    print(f"앞으로 {model.name}을(를) 씁니다 (컨텍스트 {n_ctx:,}, 예상 메모리 {estimate.total / GIB:.1f}GB).")
+    return 0
+
+
+def run_template(args: argparse.Namespace) -> int:
+    store = _store()
+    model = store.get(args.name)
+    if args.use:
+        model = store.set_template(model.key, args.use)
+        print(f"{model.key}: 대화 템플릿으로 '{model.template}'을(를) 씁니다.")
+        return 0
+    text = store.chat_template(model.key)
+    print(text if text else "(이 모델 파일에는 대화 템플릿이 없습니다. 기본 형식을 씁니다.)")
+    print(f"\n지금 선택: {model.template} (바꾸려면 --use builtin 또는 --use embedded)", file=sys.stderr)
+    return 0

@@ -1,0 +1,58 @@
+"""The window's menu: 설정 and 모델 관리."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from app.gui.dialogs.models_dialog import ModelsDialog
+from app.gui.dialogs.settings_dialog import SettingsDialog
+from app.store.settings import Settings
+
+
+def install_menus(window: QMainWindow) -> None:
+    menu = window.menuBar().addMenu(window.tr("&Baro"))
+    models = QAction(window.tr("Model manager…"), window)
+    models.setObjectName("action_models")
+    models.triggered.connect(lambda: open_models_dialog(window))
+    settings = QAction(window.tr("Settings…"), window)
+    settings.setObjectName("action_settings")
+    settings.setShortcut(QKeySequence.StandardKey.Preferences)
+    settings.triggered.connect(lambda: open_settings_dialog(window))
+    menu.addAction(models)
+    menu.addAction(settings)
+
+
+def _reload_model(window: QMainWindow) -> None:
+    """Load the newly chosen model now if no task is running; otherwise it takes effect at the next start."""
+    engine = getattr(window, "engine", None)
+    panes = getattr(window, "panes", ())
+    if engine is not None and not any(pane.busy for pane in panes):
+        engine.shutdown()
+        engine.load_in_background()
+    else:
+        window.statusBar().showMessage(window.tr("The new model is used from the next start."), 8000)
+
+
+def _engine_view(settings: Settings) -> tuple[object, ...]:
+    return (settings.model, settings.context_size, settings.threads, settings.gpu_layers)
+
+
+def open_models_dialog(window: QMainWindow) -> ModelsDialog:
+    dialog = ModelsDialog(window)
+    dialog.model_chosen.connect(lambda _key: _reload_model(window))
+    dialog.open()
+    return dialog
+
+
+def open_settings_dialog(window: QMainWindow) -> SettingsDialog:
+    dialog = SettingsDialog(window)
+    before = dialog.loaded.settings
+
+    def saved(after: Settings) -> None:
+        if _engine_view(after) != _engine_view(before):
+            _reload_model(window)
+
+    dialog.saved.connect(saved)
+    dialog.open()
+    return dialog

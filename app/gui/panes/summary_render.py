@@ -1,0 +1,160 @@
+"""The 요약 result as HTML: quoted key sentences first, then the AI summary with each sentence marked.
+
+Kept free of widgets so tests can check exactly what the user sees.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.events import KeyPoints, SentenceVerdict
+
+
+class UnsupportedDisplay(StrEnum):
+    MARK = "mark"
+    STRIKE = "strike"
+    HIDE = "hide"
+
+
+@dataclass
+class SourceQuote:
+    text: str
+    label: str
+    context: str
+    file: str
+
+
+@dataclass
+class SummaryState:
+    quotes: list[SourceQuote] = field(default_factory=list)
+    shown: list[int] = field(default_factory=list)
+    text: str = ""
+    verdicts: list[SentenceVerdict] = field(default_factory=list)
+    small_model: bool = True
+    finished: bool = False
+
+    def take_key_points(self, points: KeyPoints) -> None:
+        self.quotes = [SourceQuote(q.text, q.location.label(), q.context, q.source) for q in points.quotes]
+        self.shown = list(points.shown)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> SummaryState:
+        file = str(data.get("file", ""))
+        quotes = [
+            SourceQuote(str(s["text"]), str(s.get("label", "")), str(s.get("context", s["text"])), file)
+            for s in data.get("sources", [])
+        ]
+        verdicts = [
+            SentenceVerdict(
+                index=i,
+                text=str(s["text"]),
+                label=str(s["verdict"]),
+                reasons=tuple(s.get("reasons", [])),
+                quote=s.get("source"),
+                span=tuple(s["span"]) if s.get("span") else None,
+            )
+            for i, s in enumerate(data.get("sentences", []))
+        ]
+        return cls(
+            quotes=quotes,
+            shown=list(data.get("key_points", range(min(5, len(quotes))))),
+            text=str(data.get("summary", "")),
+            verdicts=verdicts,
+            small_model=bool(data.get("model_is_small", True)),
+            finished=True,
+        )
+
+
+def _sentence_html(verdict: SentenceVerdict, display: UnsupportedDisplay) -> str:
+    text = html.escape(verdict.text)
+    why = f'<a href="why:{verdict.index}" style="text-decoration:none">'
+    if verdict.label == "supported":
+        if verdict.quote is None:
+            return text
+        return f'{text}<sup><a href="src:{verdict.quote}" style="text-decoration:none">[{verdict.quote + 1}]</a></sup>'
+    if verdict.label == "partial":
+        return f'<span style="background-color:#fff3cd">{text}</span>{why}<sup>△</sup></a>'
+    if display == UnsupportedDisplay.HIDE:
+        hidden = QCoreApplication.translate("SummaryRender", "[hidden: not supported by the source]")
+        return f'{why}<span style="color:#9a9a9a">{hidden}</span></a>'
+    if display == UnsupportedDisplay.STRIKE:
+        return f'<span style="color:#b01e1e; text-decoration:line-through">{text}</span>{why}<sup>✗</sup></a>'
+    not_in_source = QCoreApplication.translate("SummaryRender", "not in source")
+    return (
+        f'<span style="color:#b01e1e; background-color:#fde8e8; text-decoration:underline">{text}</span>'
+        f"{why}<sup>✗ {not_in_source}</sup></a>"
+    )
+
+
+def summary_body_html(state: SummaryState, display: UnsupportedDisplay) -> str:
+    """The generated text with checked sentences marked; the unchecked tail stays plain."""
+    out: list[str] = []
+    cursor = 0
+    for verdict in state.verdicts:
+        at = state.text.find(verdict.text, cursor)
+        if at < 0:
+            continue
+        out.append(html.escape(state.text[cursor:at]))
+        out.append(_sentence_html(verdict, display))
+        cursor = at + len(verdict.text)
+    out.append(html.escape(state.text[cursor:]))
+    return "".join(out).strip().replace("\n", "<br>")
+
+
+def render_html(state: SummaryState, display: UnsupportedDisplay) -> str:
+    parts: list[str] = []
+    if state.quotes:
+        heading = QCoreApplication.translate("SummaryRender", "Key sentences (quoted from the document)")
+        parts.append(f"<h3>{heading}</h3><ul>")
+        for index in state.shown:
+            quote = state.quotes[index]
+            where = html.escape(quote.label) if quote.label else QCoreApplication.translate("SummaryRender", "source")
+            parts.append(
+                f'<li>“{html.escape(quote.text)}” <a href="src:{index}" style="text-decoration:none">'
+                f'<span style="color:#1a4fa0">[{where}]</span></a></li>'
+            )
+        parts.append("</ul>")
+    if state.text or state.verdicts:
+        label = QCoreApplication.translate("SummaryRender", "AI summary — written by the model; check marked sentences")
+        if state.small_model:
+            label = QCoreApplication.translate(
+                "SummaryRender", "AI summary — written by the small built-in model; check marked sentences"
+            )
+        parts.append(f'<h3>{label}</h3><p style="line-height:150%">{summary_body_html(state, display)}</p>')
+        flagged = [v for v in state.verdicts if v.label != "supported"]
+        if state.finished and state.verdicts:
+            parts.append(
+                '<p style="color:#5a6472">'
+                + QCoreApplication.translate(
+                    "SummaryRender", "{checked} sentences checked: {flagged} not fully supported by the document."
+                ).format(checked=len(state.verdicts), flagged=len(flagged))
+                + "</p>"
+            )
+    return "".join(parts)
+
+
+def source_html(quote: SourceQuote) -> str:
+    """The block around a quote with the quoted sentence highlighted."""
+    context = quote.context or quote.text
+    at = context.find(quote.text)
+    if at < 0:
+        body = f'<span style="background-color:#ffe58f">{html.escape(quote.text)}</span>'
+    else:
+        body = (
+            html.escape(context[:at])
+            + f'<span style="background-color:#ffe58f">{html.escape(quote.text)}</span>'
+            + html.escape(context[at + len(quote.text) :])
+        )
+    where = " · ".join(x for x in (html.escape(quote.file), html.escape(quote.label)) if x)
+    return f'<p style="color:#5a6472">{where}</p><p>{body.replace(chr(10), "<br>")}</p>'
+
+
+def reasons_html(verdict: SentenceVerdict) -> str:
+    no_reason = QCoreApplication.translate("SummaryRender", "No reason recorded.")
+    reasons = "".join(f"<li>{html.escape(r)}</li>" for r in verdict.reasons) or f"<li>{no_reason}</li>"
+    return f"<p><b>{html.escape(verdict.text)}</b></p><ul>{reasons}</ul>"

@@ -1,0 +1,150 @@
+"""초안: fill a template's skeleton, let the model expand each 요점, repair, check, and stream the result.
+
+Tokens carry the finished text in order (the header as soon as it is known, each item once its point
+is written), so the concatenated tokens equal ``Done.text``. ``Done.data["layout"]`` holds the structure
+the exporters use, with support notes when reference documents were given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from app.core.cancel import CancelToken
+from app.core.events import Done, Event, Notice, Progress, Token
+from app.llm.client import GenerationParams
+from app.llm.prompts import TaskPrompt
+from app.store.templates import Template
+from app.tasks.assistant import Assistant
+from app.tasks.drafting.checks import structure_problems
+from app.tasks.drafting.compose import Point, compose, plan_points
+from app.tasks.drafting.fields import FieldValues, resolve_fields
+from app.tasks.drafting.grounding import Grounding, read_references
+from app.tasks.drafting.writer import Piece, clean_piece, instruction, point_prompt_lines
+from app.text.korean_format import Layout, Register
+
+MAX_TOKENS_PER_POINT = 120
+MAX_REFERENCES = 5
+
+
+@dataclass(frozen=True)
+class DraftRequest:
+    template: Template
+    fields: Mapping[str, str]
+    references: tuple[Path, ...] = ()
+    register: Register | None = None
+    """Overrides the template's register (e.g. a 공문 written 개조식)."""
+    seed: int | None = 7
+    max_tokens: int = MAX_TOKENS_PER_POINT
+
+
+@dataclass
+class DraftResult:
+    layout: Layout
+    values: FieldValues
+    problems: list[str] = field(default_factory=list)
+    fallbacks: int = 0
+
+
+def write_draft(assistant: Assistant, request: DraftRequest, *, cancel: CancelToken | None = None) -> Iterator[Event]:
+    cancel = cancel or CancelToken()
+    template = request.template
+    if request.register is not None:
+        template = replace(template, register=request.register)
+    values = resolve_fields(template, request.fields)
+    if len(request.references) > MAX_REFERENCES:
+        yield Notice(f"참고 문서는 {MAX_REFERENCES}개까지 씁니다. 앞의 {MAX_REFERENCES}개만 사용했습니다.")
+    documents = []
+    for number, document in enumerate(read_references(list(request.references[:MAX_REFERENCES]), cancel), 1):
+        yield Progress(f"참고 문서 읽는 중 ({number}/{len(request.references)})", None)
+        documents.append(document)
+    grounding = Grounding(documents)
+    points = plan_points(template, values)
+    expansions: dict[Point, str] = {}
+    emitted = 0
+    fallbacks = 0
+    for number, point in enumerate(points, start=1):
+        emitted = yield from _emit_stable(template, values, expansions, points[number - 1 :], emitted)
+        yield Progress(f"요점 {number}/{len(points)} 쓰는 중", (number - 1) / max(len(points), 1))
+        piece = yield from _expand(assistant, template, values, grounding, point, request, cancel)
+        expansions[point] = piece.text
+        fallbacks += 0 if piece.from_model else 1
+    layout, held = compose(template, values, expansions)
+    # Every model sentence is checked against the user's own fields, and the references when given.
+    yield Progress("입력 내용·참고 문서와 대조하는 중", None)
+    for point, paragraph in held.items():
+        if expansions.get(point) and paragraph.text:
+            grounding.mark(paragraph, values.all_text)
+    layout.references = grounding.references
+    text = layout.text
+    if text[emitted:]:
+        yield Token(text[emitted:])
+    if fallbacks:
+        yield Notice(f"모델 문장이 알맞지 않은 요점 {fallbacks}개는 입력한 요점을 그대로 다듬어 넣었습니다.")
+    problems = structure_problems(layout, values)
+    result = DraftResult(layout, values, problems, fallbacks)
+    yield Done(
+        text,
+        {
+            "kind": "draft",
+            "template": template.name,
+            "register": template.register.value,
+            "model": assistant.model.name,
+            "text": text,
+            "problems": problems,
+            "fallbacks": fallbacks,
+            "points": len(points),
+            "references": [r.path for r in layout.references],
+            "result": result,
+        },
+    )
+
+
+def _emit_stable(
+    template: Template, values: FieldValues, expansions: dict[Point, str], pending: list[Point], emitted: int
+) -> Generator[Event, None, int]:
+    """Yield the text before the first pending point: it will not change any more."""
+    layout, held = compose(template, values, expansions)
+    first = held.get(pending[0]) if pending else None
+    lines: list[str] = []
+    for paragraph in layout.paragraphs:
+        if paragraph is first:
+            break
+        lines.append(paragraph.line)
+    stable = "\n".join(lines) + "\n" if lines and first is not None else ""
+    if len(stable) > emitted:
+        yield Token(stable[emitted:])
+        return len(stable)
+    return emitted
+
+
+def _expand(
+    assistant: Assistant,
+    template: Template,
+    values: FieldValues,
+    grounding: Grounding,
+    point: Point,
+    request: DraftRequest,
+    cancel: CancelToken,
+) -> Generator[Event, None, Piece]:
+    title = values.get("제목") or values.get("회의명") or template.title
+    hints = grounding.hints(point.text, title) if not grounding.empty else []
+    prompt = TaskPrompt(
+        system=f"당신은 한국 회사원의 {template.title} 작성을 돕는 비서입니다.",
+        content=point_prompt_lines(template, title, point.text, hints),
+        instruction=instruction(template, template.sentences_per_point),
+        cue="문장:",
+        stop=("요점:", "참고:", "\n\n"),
+    )
+    params = GenerationParams(
+        max_tokens=request.max_tokens, temperature=0.3, repeat_penalty=1.15, seed=request.seed
+    )
+    parts: list[str] = []
+    for event in assistant.stream(prompt, params, cancel, "요점을 모델에 넣는 중"):
+        if isinstance(event, Token):
+            parts.append(event.text)
+        else:
+            yield event
+    piece: Piece = clean_piece("".join(parts), point.text, template, hints)
+    return piece

@@ -1,0 +1,122 @@
+"""Save a finished summary as Markdown or Word, with its sources listed and unsupported sentences flagged."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import BaroError
+
+KOREAN_FONT = "맑은 고딕"
+FLAG = {"unsupported": "⚠ 원문으로 확인되지 않음", "partial": "△ 일부만 확인됨"}
+
+
+@dataclass(frozen=True)
+class ExportLine:
+    text: str
+    flag: str
+    source: int | None
+    """1-based number in the source list, for a supported sentence."""
+
+
+def summary_lines(data: dict[str, Any]) -> list[ExportLine]:
+    """The summary as checked sentences; falls back to the raw text when there are no verdicts."""
+    sentences = data.get("sentences") or []
+    if not sentences:
+        return [ExportLine(line, "", None) for line in str(data.get("summary", "")).splitlines() if line.strip()]
+    lines = []
+    for s in sentences:
+        source = s.get("source")
+        supported = s.get("verdict") == "supported"
+        lines.append(
+            ExportLine(
+                s["text"], FLAG.get(s.get("verdict", ""), ""), source + 1 if supported and source is not None else None
+            )
+        )
+    return lines
+
+
+def to_markdown(data: dict[str, Any]) -> str:
+    out = [f"# 요약: {data.get('title', '')}", ""]
+    out.append(f"- 파일: {Path(str(data.get('file', ''))).name}")
+    out.append(f"- 모델: {data.get('model', '')} (AI가 쓴 요약은 원문과 대조해 확인하세요)")
+    out += ["", "## AI 요약", ""]
+    for line in summary_lines(data):
+        mark = f" [{line.source}]" if line.source else ""
+        flag = f" _({line.flag})_" if line.flag else ""
+        out.append(f"- {line.text}{mark}{flag}")
+    out += ["", "## 출처 (원문 인용)", ""]
+    for n, source in enumerate(data.get("sources", []), 1):
+        where = source.get("label", "")
+        out.append(f"{n}. “{source['text']}” — {where}" if where else f"{n}. “{source['text']}”")
+    return "\n".join(out) + "\n"
+
+
+def _korean_font(run: Any) -> None:
+    from docx.oxml.ns import qn
+
+    run.font.name = KOREAN_FONT
+    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), KOREAN_FONT)
+
+
+def to_docx(data: dict[str, Any], path: Path) -> None:
+    from docx import Document as WordDocument
+    from docx.shared import Pt, RGBColor
+
+    doc = WordDocument()
+    style = doc.styles["Normal"]
+    style.font.name = KOREAN_FONT
+    style.font.size = Pt(10.5)
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", KOREAN_FONT
+    )
+    for run in doc.add_heading(f"요약: {data.get('title', '')}", level=1).runs:
+        _korean_font(run)
+    note = doc.add_paragraph(f"모델: {data.get('model', '')} — AI가 쓴 요약은 원문과 대조해 확인하세요.")
+    for run in note.runs:
+        _korean_font(run)
+    for run in doc.add_heading("AI 요약", level=2).runs:
+        _korean_font(run)
+    for line in summary_lines(data):
+        paragraph = doc.add_paragraph(style="List Bullet")
+        _korean_font(paragraph.add_run(line.text))
+        if line.source:
+            mark = paragraph.add_run(f" [{line.source}]")
+            mark.font.superscript = True
+            _korean_font(mark)
+        if line.flag:
+            flag = paragraph.add_run(f" ({line.flag})")
+            flag.font.color.rgb = RGBColor(0xB0, 0x1E, 0x1E)
+            _korean_font(flag)
+    for run in doc.add_heading("출처 (원문 인용)", level=2).runs:
+        _korean_font(run)
+    for source in data.get("sources", []):
+        where = source.get("label", "")
+        paragraph = doc.add_paragraph(style="List Number")
+        _korean_font(paragraph.add_run(f"“{source['text']}”" + (f" — {where}" if where else "")))
+    _save_atomically(path, doc.save)
+
+
+def save_summary(data: dict[str, Any], path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix == ".md":
+        _save_atomically(path, lambda target: Path(target).write_text(to_markdown(data), encoding="utf-8"))
+    elif suffix == ".docx":
+        to_docx(data, path)
+    else:
+        raise BaroError(f"{path.name}: .md 또는 .docx로 저장할 수 있습니다.", path=path)
+
+
+def _save_atomically(path: Path, write: Any) -> None:
+    partial = path.with_name(path.name + ".part")
+    try:
+        write(str(partial))
+        os.replace(partial, path)
+    except OSError as err:
+        partial.unlink(missing_ok=True)
+        raise BaroError(
+            f"{path.name}: 저장하지 못했습니다 ({err.strerror}). 폴더 권한과 디스크 공간을 확인해 주세요.", path=path
+        ) from None

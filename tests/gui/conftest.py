@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.gui.application import create_app
+from app.gui.engine_controller import EngineController
+from app.gui.main_window import MainWindow
+from app.tasks.assistant import describe_model
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication
+
+
+@pytest.fixture
+def engine(default_model_path: Path) -> Iterator[EngineController]:
+    controller = EngineController(lambda: describe_model(default_model_path, n_ctx=2048))
+    yield controller
+    controller.shutdown()
+
+
+@pytest.fixture
+def window(qtbot: object, engine: EngineController) -> Iterator[MainWindow]:
+    create_app([])
+    win = MainWindow(engine)
+    qtbot.addWidget(win)  # type: ignore[attr-defined]
+    win.show()
+    engine.load_in_background()
+    yield win
+    win.close()
+
+
+KOREAN_REPORT = (
+    "2026년 상반기 영업 보고서\n\n"
+    "서울 지사의 상반기 매출은 120억 원으로 지난해보다 15% 늘었다. "
+    "부산 지사는 신규 고객 40곳을 확보했지만 매출은 지난해와 비슷했다. "
+    "하반기에는 온라인 판매 채널을 강화하고 물류 비용을 10% 줄이는 것이 목표다. "
+    "인력 충원은 하지 않기로 했다.\n"
+)
+
+
+@pytest.fixture
+def report_file(tmp_path: Path) -> Path:
+    path = tmp_path / "상반기 보고서.txt"
+    path.write_text(KOREAN_REPORT, encoding="utf-8")
+    return path
