@@ -7,7 +7,8 @@ import sys
 
 def main() -> int:
     argv = sys.argv[1:]
-    if argv and not argv[0].startswith("-") or any(a in ("-h", "--help", "--version") for a in argv[:1]):
+    wants_cli = bool(argv) and (not argv[0].startswith("-") or argv[0] in ("-h", "--help", "--version"))
+    if wants_cli:
         from app.cli import main as cli_main
 
         return cli_main(argv)

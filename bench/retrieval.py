@@ -24,10 +24,10 @@ sys.path.insert(0, str(ROOT))
 
 from app.core.document import Block, Document  # noqa: E402
 from app.core.locations import Location  # noqa: E402
-from app.sqlite.connection import transaction  # noqa: E402
 from app.index.library import LibraryIndex  # noqa: E402
 from app.index.prepare import FileEntry, prepare_documents  # noqa: E402
 from app.index.search import DEFAULT_RANKING, Fusion, Passage, Ranking, load_passages, search  # noqa: E402
+from app.sqlite.connection import transaction  # noqa: E402
 from app.text.kiwi import kiwi  # noqa: E402
 
 KORQUAD = "korquad/KorQuAD_v1.0_dev.json"

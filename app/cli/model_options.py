@@ -6,18 +6,26 @@ import argparse
 from pathlib import Path
 
 from app.store.paths import app_paths
-from app.tasks.assistant import Assistant, default_model, describe_model
+from app.store.settings import load_settings
+from app.tasks.assistant import Assistant
+from app.tasks.model_choice import plan_model
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--model", type=Path, help="사용할 GGUF 모델 파일 (기본: 내장 Gemma 3 270M)")
+    parser.add_argument("--model", type=Path, help="사용할 GGUF 모델 파일 (기본: 설정의 모델, 없으면 내장 Gemma 3 270M)")
     parser.add_argument("--ctx", type=int, default=None, help="컨텍스트 길이(토큰)")
     parser.add_argument("--threads", type=int, default=None, help="사용할 CPU 스레드 수")
+    parser.add_argument("--load-anyway", action="store_true", help="메모리가 부족해 보여도 모델을 불러옵니다")
 
 
 def open_assistant(args: argparse.Namespace) -> Assistant:
-    if args.model is not None:
-        model = describe_model(args.model, args.ctx)
-    else:
-        model = default_model(app_paths().ensure().models, args.ctx)
-    return Assistant.open(model, threads=args.threads)
+    paths = app_paths().ensure()
+    settings = load_settings().settings
+    plan = plan_model(
+        settings,
+        paths.models,
+        override=args.model.resolve() if args.model is not None else None,
+        context=args.ctx,
+        load_anyway=args.load_anyway,
+    )
+    return Assistant.open(plan.model, threads=args.threads or plan.threads, gpu_layers=plan.gpu_layers)

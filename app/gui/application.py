@@ -12,11 +12,12 @@ from app.gui.i18n import install_translations, preferred_language
 from app.gui.look import apply_look
 from app.gui.main_window import MainWindow
 from app.store.paths import app_paths
-from app.tasks.assistant import ActiveModel, default_model
+from app.store.settings import load_settings
+from app.tasks.model_choice import ModelPlan, plan_model
 
 
-def resolve_active_model() -> ActiveModel:
-    return default_model(app_paths().ensure().models)
+def plan_from_settings(load_anyway: bool) -> ModelPlan:
+    return plan_model(load_settings().settings, app_paths().ensure().models, load_anyway=load_anyway)
 
 
 def create_app(argv: Sequence[str]) -> QApplication:
@@ -32,7 +33,7 @@ def create_app(argv: Sequence[str]) -> QApplication:
 
 def main(argv: Sequence[str] = ()) -> int:
     app = create_app(argv)
-    engine = EngineController(resolve_active_model)
+    engine = EngineController(plan_from_settings)
     window = MainWindow(engine)
     window.show()
     engine.load_in_background()

@@ -9,7 +9,9 @@ from enum import StrEnum
 from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import BaroError
-from app.tasks.assistant import ActiveModel, Assistant
+from app.llm.memory import NotEnoughMemory
+from app.tasks.assistant import Assistant
+from app.tasks.model_choice import ModelPlan
 
 
 class EngineState(StrEnum):
@@ -19,10 +21,15 @@ class EngineState(StrEnum):
     FAILED = "failed"
 
 
+PlanModel = Callable[[bool], ModelPlan]
+"""Decide which model to load; the flag is "load even if it looks too big for the RAM"."""
+
+
 class EngineController(QObject):
     state_changed = Signal(str, str)  # EngineState value, detail (model name or error)
+    memory_refused = Signal(str)  # the Korean explanation; the window may offer "load anyway"
 
-    def __init__(self, resolve_model: Callable[[], ActiveModel], parent: QObject | None = None) -> None:
+    def __init__(self, resolve_model: PlanModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._resolve = resolve_model
         self.assistant: Assistant | None = None
@@ -30,18 +37,23 @@ class EngineController(QObject):
         self.detail = ""
         self._thread: threading.Thread | None = None
 
-    def load_in_background(self) -> None:
+    def load_in_background(self, *, load_anyway: bool = False) -> None:
         if self.state == EngineState.LOADING:
             return
         self._set(EngineState.LOADING, "")
-        self._thread = threading.Thread(target=self._load, name="model-load", daemon=True)
+        self._thread = threading.Thread(target=self._load, args=(load_anyway,), name="model-load", daemon=True)
         self._thread.start()
 
-    def _load(self) -> None:
+    def _load(self, load_anyway: bool) -> None:
         try:
-            model = self._resolve()
+            plan = self._resolve(load_anyway)
+            model = plan.model
             self._set(EngineState.LOADING, model.name)
-            self.assistant = Assistant.open(model)
+            self.assistant = Assistant.open(model, threads=plan.threads, gpu_layers=plan.gpu_layers)
+        except NotEnoughMemory as err:
+            self._set(EngineState.FAILED, err.user_message)
+            self.memory_refused.emit(err.user_message)
+            return
         except BaroError as err:
             self._set(EngineState.FAILED, err.user_message)
             return

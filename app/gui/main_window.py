@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -22,9 +23,11 @@ from app.core.errors import ModelNotLoaded
 from app.core.events import Event, Progress
 from app.gui.engine_controller import EngineController, EngineState
 from app.gui.menus import install_menus
+from app.gui.panes.ask_pane import AskPane
 from app.gui.panes.base import TaskPane
-from app.gui.panes.prompt_pane import AskPane, DraftPane
+from app.gui.panes.draft_pane import DraftPane
 from app.gui.panes.summarize_pane import SummarizePane
+from app.store.paths import app_paths
 from app.tasks.assistant import Assistant
 
 CLOSE_WAIT_MS = 3000
@@ -44,7 +47,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.summarize_pane = SummarizePane(self.assistant_when_ready)
         self.draft_pane = DraftPane(self.assistant_when_ready)
-        self.ask_pane = AskPane(self.assistant_when_ready)
+        self.ask_pane = AskPane(self.assistant_when_ready, app_paths().ensure().library_db)
         for label, pane in (
             (self.tr("Summarize"), self.summarize_pane),
             (self.tr("Draft"), self.draft_pane),
@@ -67,6 +70,7 @@ class MainWindow(QMainWindow):
         self.model_label.setObjectName("modelState")
         self.statusBar().addPermanentWidget(self.model_label)
         engine.state_changed.connect(self._on_engine_state, Qt.ConnectionType.QueuedConnection)
+        engine.memory_refused.connect(self._offer_load_anyway, Qt.ConnectionType.QueuedConnection)
         self._on_engine_state(engine.state.value, engine.detail)
         install_menus(self)
 
@@ -106,6 +110,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("The built-in model is small: answers may be wrong. A larger Korean model does far better.")
             )
+
+    def _offer_load_anyway(self, message: str) -> None:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Not enough memory"),
+            message + "\n\n" + self.tr("Load the model anyway? The computer may become very slow."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.engine.load_in_background(load_anyway=True)
 
     # --- drop anywhere on the window to summarize ---------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -11,11 +12,11 @@ from app.store.settings import Settings
 
 
 def install_menus(window: QMainWindow) -> None:
-    menu = window.menuBar().addMenu(window.tr("&Baro"))
-    models = QAction(window.tr("Model manager…"), window)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Baro"))
+    models = QAction(QCoreApplication.translate("MainWindow", "Model manager…"), window)
     models.setObjectName("action_models")
     models.triggered.connect(lambda: open_models_dialog(window))
-    settings = QAction(window.tr("Settings…"), window)
+    settings = QAction(QCoreApplication.translate("MainWindow", "Settings…"), window)
     settings.setObjectName("action_settings")
     settings.setShortcut(QKeySequence.StandardKey.Preferences)
     settings.triggered.connect(lambda: open_settings_dialog(window))
@@ -31,7 +32,9 @@ def _reload_model(window: QMainWindow) -> None:
         engine.shutdown()
         engine.load_in_background()
     else:
-        window.statusBar().showMessage(window.tr("The new model is used from the next start."), 8000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "The new model is used from the next start."), 8000
+        )
 
 
 def _engine_view(settings: Settings) -> tuple[object, ...]:

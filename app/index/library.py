@@ -17,10 +17,10 @@ from pathlib import Path
 from types import TracebackType
 
 from app.core.locations import Location
-from app.sqlite.connection import connect, transaction
 from app.index.errors import IndexUnusable
 from app.index.prepare import FileEntry, PreparedDocument
 from app.index.schema import migrate
+from app.sqlite.connection import connect, transaction
 
 
 def path_key(path: Path | str) -> str:

@@ -26,15 +26,17 @@ from app.index.library import LibraryIndex
 from app.index.search import Passage, search
 from app.index.terms import analyse_text, analyse_texts
 from app.llm.client import GenerationParams
-from app.llm.prompts import PromptFormat, TaskPrompt
+from app.llm.prompts import TaskPrompt
 from app.tasks.assistant import Assistant
 from app.tasks.library import default_db_path
 from app.text.sentences import split_sentences
-from app.text.support import SupportChecker
+from app.text.support import Label, SupportChecker
 
 MAX_QUESTION_CHARS = 1000
 SEARCH_K = 3
 MAX_NEW_TOKENS = 160
+MAX_SOURCES = 8
+ANSWER_STOPS = ("\n\n", "\n질문", "\n정답", "\n답변", "\n답:", "\n[")
 MIN_COVERAGE = 0.5
 """Below this IDF-weighted share of the question's content words in the best passage, nothing is relevant."""
 QUESTION_WORDS = frozenset(
@@ -144,8 +146,9 @@ class Source:
     number: int
     passage: Passage
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, **self.passage.to_dict()}
+    @property
+    def key(self) -> int:
+        return self.passage.chunk_id
 
 
 @dataclass
@@ -162,3 +165,237 @@ class AskSession:
     def reset(self, scope: Path | None = None) -> None:
         self.scope = scope
         self.sources = []
+
+
+@dataclass(frozen=True)
+class AskPlan:
+    """What a question will be answered from, decided before the model is needed."""
+
+    question: str
+    sources: list[Source]
+    relevant: bool
+    reused: int
+    """How many sources (from the start of the list) an earlier question already put in the prompt."""
+    retrieved: set[int]
+    """Chunk ids retrieved for this question."""
+    coverage: float
+    highlights: dict[int, tuple[int, int]]
+    """Per source number, the span of its passage that best matches this question."""
+
+
+def plan_question(session: AskSession, question: str, *, db_path: Path | None = None, k: int = SEARCH_K) -> AskPlan:
+    """Retrieve for ``question`` and decide the prompt's sources (reusing the session's when they fit)."""
+    question = checked_question(question)
+    with LibraryIndex.open(db_path or default_db_path()) as index:
+        check_scope(index, session.scope)
+        passages = search(index, question, k=k, scope=session.scope)
+        terms = question_terms(question)
+        idf = term_idf(index, terms)
+    coverage = coverage_of(terms, idf, passages)
+    kept = session.sources
+    kept_coverage = coverage_of(terms, idf, [s.passage for s in kept])
+    best_new = max(coverage, default=0.0)
+    best_kept = max(kept_coverage, default=0.0)
+    if kept and best_kept >= MIN_COVERAGE and best_kept >= best_new - 1e-9:
+        sources = list(kept)
+    else:
+        known = {s.key for s in kept}
+        fresh = [p for p in passages if p.chunk_id not in known]
+        sources = [*kept, *(Source(len(kept) + n, p) for n, p in enumerate(fresh, start=1))]
+        if len(sources) > MAX_SOURCES:
+            kept = []
+            sources = [Source(n, p) for n, p in enumerate(passages, start=1)]
+    best = max(best_new, best_kept)
+    relevant = bool(sources) and best >= MIN_COVERAGE
+    highlights = {}
+    for source in sources:
+        spans = best_sentences(source.passage.text, terms, idf, 1)
+        if spans:
+            highlights[source.number] = spans[0]
+    session.sources = sources if relevant else session.sources
+    retrieved = {p.chunk_id for p in passages}
+    return AskPlan(question, sources, relevant, len(kept), retrieved, round(best, 3), highlights)
+
+
+def checked_question(question: str) -> str:
+    question = " ".join(question.split())
+    if not question:
+        raise QuestionEmpty()
+    if len(question) > MAX_QUESTION_CHARS:
+        raise QuestionTooLong(len(question))
+    return question
+
+
+def build_prompt(sources: Sequence[Source], question: str) -> TaskPrompt:
+    """Numbered passages first, the question last: a follow-up shares everything up to its question."""
+    passages = "\n\n".join(f"[{s.number}] {s.passage.title}\n{s.passage.text}" for s in sources)
+    return TaskPrompt(
+        system="당신은 주어진 자료만 근거로 한국어로 답하는 도우미입니다. 자료에 없는 내용은 지어내지 않습니다.",
+        content=f"{passages}\n\n질문: {question}",
+        instruction="위 자료만 근거로 간결하게 답하고, 문장마다 근거 자료 번호를 [1]처럼 붙이세요.",
+        cue="정답:",
+        stop=ANSWER_STOPS,
+    )
+
+
+# --- the answer, sentence by sentence --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnswerSentence:
+    text: str
+    """The sentence as the model wrote it, citation marks included."""
+    start: int
+    end: int
+    """Offsets in the answer text."""
+    label: Label
+    score: float
+    cited: tuple[int, ...]
+    """Source numbers the model itself wrote after the sentence."""
+    source: int | None
+    """The source number the sentence links to (see ``citation``)."""
+    citation: CitationKind
+    """"model": the model cited it and the check agrees or found nothing better; "checked": attached by the check."""
+    span: tuple[int, int] | None
+    """The supporting (or, when unsupported, the closest) span inside that source's passage."""
+    reasons: list[str]
+    evidence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "verdict": self.label,
+            "score": self.score,
+            "cited_by_model": list(self.cited),
+            "source": self.source,
+            "citation": self.citation,
+            "span": list(self.span) if self.span else None,
+            "evidence": self.evidence,
+            "reasons": self.reasons,
+        }
+
+
+def analyse_answer(answer: str, passages: Sequence[str]) -> list[AnswerSentence]:
+    """Every sentence of ``answer`` with its verdict against ``passages`` (source ``n`` is ``passages[n-1]``)."""
+    checker = SupportChecker(passages)
+    out: list[AnswerSentence] = []
+    for sentence in split_sentences(answer):
+        cited = tuple(dict.fromkeys(int(n) for n in _CITATION.findall(sentence.text) if 1 <= int(n) <= len(passages)))
+        plain = _CITATION.sub("", sentence.text).strip()
+        if not plain:
+            continue
+        verdict = checker.check(plain)
+        found = verdict.source_index + 1 if verdict.source_index is not None else None
+        reasons = list(verdict.reasons)
+        span = verdict.span
+        if cited:
+            kind: CitationKind = "model"
+            source: int | None = found if found in cited else cited[0]
+            if found is not None and found not in cited and verdict.label != "unsupported":
+                reasons.append(f"모델은 [{cited[0]}]을 근거로 달았지만 이 내용은 [{found}]에서 확인됩니다.")
+                source, kind = found, "checked"
+            elif found not in cited:
+                span = None
+        elif found is not None and verdict.label != "unsupported":
+            source, kind = found, "checked"
+        else:
+            source, kind = found, "none"
+        out.append(
+            AnswerSentence(
+                sentence.text,
+                sentence.start,
+                sentence.end,
+                verdict.label,
+                verdict.score,
+                cited,
+                source,
+                kind,
+                span,
+                reasons,
+                verdict.evidence if span is not None else "",
+            )
+        )
+    return out
+
+
+def clean_answer(raw: str) -> str:
+    """The answer without an echoed label ("정답:") or a trailing unfinished line."""
+    text = raw.strip()
+    text = re.sub(r"^(정답|답변|답)\s*[:：]\s*", "", text)
+    return text.strip()
+
+
+# --- the task --------------------------------------------------------------------------------------
+
+
+def answer_plan(assistant: Assistant, plan: AskPlan, *, cancel: CancelToken | None = None) -> Iterator[Event]:
+    """Stream the model's answer to ``plan`` and end with ``Done`` holding sentences, verdicts and sources."""
+    cancel = cancel or CancelToken()
+    if not plan.relevant:
+        yield nothing_found(plan)
+        return
+    params = GenerationParams(max_tokens=MAX_NEW_TOKENS, temperature=0.1, repeat_penalty=1.1)
+    parts: list[str] = []
+    prompt = build_prompt(plan.sources, plan.question)
+    for event in assistant.stream(prompt, params, cancel, "찾은 구절을 모델에 넣는 중"):
+        if isinstance(event, Token):
+            parts.append(event.text)
+        yield event
+    text = clean_answer("".join(parts))
+    sentences = analyse_answer(text, [s.passage.text for s in plan.sources])
+    if sentences and not any(s.label == "supported" for s in sentences):
+        yield Notice("답변의 어느 문장도 찾은 구절로 확인되지 않았습니다. 아래 출처를 직접 확인해 주세요.")
+    stats = assistant.last_generation.stats if assistant.last_generation is not None else None
+    timing = None
+    if stats is not None:
+        timing = {
+            "prompt_tokens": stats.prompt_tokens,
+            "cached_tokens": stats.cached_tokens,
+            "first_token_ms": stats.first_token_ms,
+            "total_ms": stats.total_ms,
+        }
+    yield Done(text, _result(plan, text, sentences, assistant.model.name, timing))
+
+
+def nothing_found(plan: AskPlan) -> Done:
+    return Done(NOTHING_FOUND, _result(plan, NOTHING_FOUND, [], None, None))
+
+
+def ask_library(
+    assistant: Assistant,
+    question: str,
+    *,
+    session: AskSession | None = None,
+    db_path: Path | None = None,
+    cancel: CancelToken | None = None,
+) -> Iterator[Event]:
+    """Retrieve, decide, answer: the whole 질문 task in one generator (the CLI and the pane use it)."""
+    yield Progress("라이브러리에서 찾는 중", None)
+    plan = plan_question(session or AskSession(), question, db_path=db_path)
+    yield from answer_plan(assistant, plan, cancel=cancel)
+
+
+def _result(
+    plan: AskPlan, text: str, sentences: list[AnswerSentence], model: str | None, timing: dict[str, Any] | None
+) -> dict[str, Any]:
+    linked = {s.source for s in sentences if s.source is not None and s.label != "unsupported"}
+    return {
+        "question": plan.question,
+        "answer": text,
+        "relevant": plan.relevant,
+        "coverage": plan.coverage,
+        "model": model,
+        "sentences": [s.to_dict() for s in sentences],
+        "sources": [
+            {
+                "number": s.number,
+                **s.passage.to_dict(),
+                "cited": s.number in linked,
+                "retrieved_for_this_question": s.passage.chunk_id in plan.retrieved,
+                "highlight": list(plan.highlights[s.number]) if s.number in plan.highlights else None,
+            }
+            for s in plan.sources
+        ],
+        "reused_sources": plan.reused,
+        "timing": timing,
+    }

@@ -11,10 +11,20 @@ from app.core.events import Progress, Token
 from app.llm.catalog import load_catalog
 from app.llm.client import Engine, Generation, GenerationParams
 from app.llm.default_model import ensure_default_model
-from app.llm.prompts import PromptFormat, TaskPrompt, render
+from app.llm.chat_template import ChatTemplateError, render_task_prompt
+from app.llm.prompts import PromptFormat, RenderedPrompt, TaskPrompt, render
 
 # Room for the prompt's own words (instructions, labels, turn markers) beyond the content we budget.
 PROMPT_OVERHEAD_TOKENS = 160
+
+
+@dataclass(frozen=True)
+class EmbeddedTemplate:
+    """The model's own chat template (rendered in a sandbox) when the user chose it over Baro's format."""
+
+    source: str
+    bos_token: str = ""
+    eos_token: str = ""
 
 
 @dataclass(frozen=True)
@@ -24,6 +34,7 @@ class ActiveModel:
     prompt_format: PromptFormat
     tier: str
     n_ctx: int
+    template: EmbeddedTemplate | None = None
 
     @property
     def is_small_or_base(self) -> bool:
@@ -51,10 +62,10 @@ class Assistant:
         self.last_generation: Generation | None = None
 
     @classmethod
-    def open(cls, model: ActiveModel, *, threads: int | None = None) -> Assistant:
+    def open(cls, model: ActiveModel, *, threads: int | None = None, gpu_layers: int = 0) -> Assistant:
         engine = Engine(threads=threads).start()
         try:
-            engine.load(model.path, n_ctx=model.n_ctx)
+            engine.load(model.path, n_ctx=model.n_ctx, n_gpu_layers=gpu_layers)
         except BaseException:
             engine.close()
             raise
@@ -70,8 +81,19 @@ class Assistant:
         """Tokens of source text that fit beside the instructions and the answer."""
         return max(256, self.model.n_ctx - max_new_tokens - PROMPT_OVERHEAD_TOKENS)
 
+    def render(self, prompt: TaskPrompt) -> RenderedPrompt:
+        template = self.model.template
+        if template is not None:
+            try:
+                return render_task_prompt(
+                    template.source, prompt, bos_token=template.bos_token, eos_token=template.eos_token
+                )
+            except ChatTemplateError:
+                pass  # a template that fails or runs too long: Baro's own format still works
+        return render(self.model.prompt_format, prompt)
+
     def start(self, prompt: TaskPrompt, params: GenerationParams) -> Generation:
-        rendered = render(self.model.prompt_format, prompt)
+        rendered = self.render(prompt)
         merged = GenerationParams(**{**params.__dict__, "stop": tuple(dict.fromkeys((*params.stop, *rendered.stop)))})
         return self.engine.generate(rendered.text, merged)
 

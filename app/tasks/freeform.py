@@ -37,17 +37,6 @@ def _checked(text: str) -> str:
     return text
 
 
-def draft(assistant: Assistant, request: str, *, cancel: CancelToken | None = None) -> Iterator[Event]:
-    request = _checked(request)
-    prompt = TaskPrompt(
-        system="당신은 한국 회사원의 문서 작성을 돕는 비서입니다. 격식 있는 한국어 합쇼체로 씁니다.",
-        content=f"[요청]\n{request}",
-        instruction="요청에 맞는 글의 초안을 쓰세요.",
-        cue="[초안]",
-    )
-    return _run(assistant, prompt, cancel or CancelToken(), "draft")
-
-
 def ask(assistant: Assistant, question: str, *, cancel: CancelToken | None = None) -> Iterator[Event]:
     question = _checked(question)
     prompt = TaskPrompt(

@@ -23,7 +23,7 @@ def qapp_cls() -> type:
 
 @pytest.fixture
 def engine(default_model_path: Path) -> Iterator[EngineController]:
-    controller = EngineController(lambda: describe_model(default_model_path, n_ctx=2048))
+    controller = EngineController(lambda _anyway: ModelPlan(describe_model(default_model_path, n_ctx=2048), 2, 0))
     yield controller
     controller.shutdown()
 

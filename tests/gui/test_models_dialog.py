@@ -135,7 +135,7 @@ def test_the_window_menu_opens_both_dialogs(qtbot: QtBot, store: ModelStore) -> 
     from app.gui.engine_controller import EngineController
     from app.gui.main_window import MainWindow
 
-    def never() -> object:
+    def never(_load_anyway: bool) -> object:
         raise AssertionError("the model must not load in this test")
 
     window = MainWindow(EngineController(never))  # type: ignore[arg-type]

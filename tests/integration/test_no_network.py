@@ -99,12 +99,12 @@ GUI_SCRIPT = """
 import sys, time
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from app.gui.application import create_app, resolve_active_model
+from app.gui.application import create_app, plan_from_settings
 from app.gui.engine_controller import EngineController
 from app.gui.main_window import MainWindow
 
 app = create_app([])
-engine = EngineController(resolve_active_model)
+engine = EngineController(plan_from_settings)
 window = MainWindow(engine)
 window.show()
 engine.load_in_background()

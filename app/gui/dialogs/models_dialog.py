@@ -68,7 +68,7 @@ class ModelsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, store: ModelStore | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Model manager"))
-        self.resize(860, 600)
+        self.resize(940, 660)
         self.store = store or ModelStore(app_paths().ensure().models)
         self.job: FileJob | None = None
         self._downloading: CatalogModel | None = None
@@ -97,6 +97,8 @@ class ModelsDialog(QDialog):
         )
 
         self.catalog = self._table([self.tr("Name"), self.tr("RAM needed"), self.tr("License"), self.tr("Source")])
+        self.catalog.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.catalog.itemSelectionChanged.connect(self._offer_changed)
         self.download_button = QPushButton(self.tr("Download"))
         self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.setEnabled(False)
@@ -114,8 +116,8 @@ class ModelsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(note)
-        layout.addWidget(installed_box, 3)
-        layout.addWidget(catalog_box, 2)
+        layout.addWidget(installed_box, 1)
+        layout.addWidget(catalog_box, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -160,7 +162,7 @@ class ModelsDialog(QDialog):
     # --- contents --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        active = load_settings().settings.model
+        active = load_settings().settings.model or load_catalog().default.file
         self.models = self.store.list()
         self.installed.setRowCount(len(self.models))
         for row, m in enumerate(self.models):
@@ -176,11 +178,18 @@ class ModelsDialog(QDialog):
         for row, c in enumerate(self.offers):
             source = c.repo or self.tr("(no verified source: download it yourself and import)")
             for column, text in enumerate((c.name, f"{c.ram_gb:.1f} GB", c.license, source)):
-                self.catalog.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.catalog.setItem(row, column, item)
         if self.models:
             self.installed.selectRow(0)
         if self.offers:
             self.catalog.selectRow(0)
+
+    def _offer_changed(self) -> None:
+        offer = self.selected_offer()
+        busy = self.job is not None and self.job.isRunning()
+        self.download_button.setEnabled(bool(offer and offer.repo) and not busy)
 
     def _template_label(self, template: str) -> str:
         return self.tr("model's own") if template == "embedded" else self.tr("built-in")
@@ -332,6 +341,7 @@ class ModelsDialog(QDialog):
         self.progress.setVisible(False)
         self.pause_button.setEnabled(False)
         self._set_busy(False)
+        self._offer_changed()
         if self._downloading is not None:
             self._downloading = None
             self.refresh()

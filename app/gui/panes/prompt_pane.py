@@ -11,7 +11,7 @@ from app.core.cancel import CancelToken
 from app.core.events import Event
 from app.gui.panes.base import TaskPane
 from app.tasks.assistant import Assistant
-from app.tasks.freeform import ask, draft
+from app.tasks.freeform import ask
 
 AssistantSource = Callable[[CancelToken], Iterator[Event | Assistant]]
 FreeformTask = Callable[..., Iterator[Event]]
@@ -68,23 +68,6 @@ class _PromptPane(TaskPane):
     def set_inputs_enabled(self, enabled: bool) -> None:
         self.input.setReadOnly(not enabled)
         self.run_button.setEnabled(enabled)
-
-
-class DraftPane(_PromptPane):
-    def __init__(self, assistant_source: AssistantSource, parent: QWidget | None = None) -> None:
-        super().__init__(
-            assistant_source,
-            draft,
-            QCoreApplication.translate(
-                "DraftPane",
-                "Describe what to write: a report, an official letter, an email, meeting minutes …",
-            ),
-            QCoreApplication.translate(
-                "DraftPane", "e.g. An email to a client moving Friday's meeting to Monday 10 a.m."
-            ),
-            QCoreApplication.translate("DraftPane", "Write draft"),
-            parent,
-        )
 
 
 class AskPane(_PromptPane):

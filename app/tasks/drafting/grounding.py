@@ -16,7 +16,8 @@ from pathlib import Path
 from app.core.cancel import CancelToken
 from app.core.document import Document
 from app.docs import read_document
-from app.text.korean_format import Paragraph, Reference, SentenceNote
+from app.text.korean_format import Paragraph, Reference, SentenceNote, parse_marker
+from app.text.korean_format.official import END_GAP, END_MARK
 from app.text.morphemes import content_forms
 from app.text.sentences import split_sentences
 from app.text.support import SupportChecker
@@ -63,13 +64,15 @@ class Grounding:
         """Attach a ``SentenceNote`` to every sentence of ``paragraph``: supported (with its source) or not."""
         checker = self._support(user_text)
         notes: list[SentenceNote] = []
-        for sentence in split_sentences(paragraph.text):
+        parsed = parse_marker(paragraph.text)
+        skip = len(paragraph.text) - len(parsed.rest) if parsed is not None else 0
+        body = paragraph.text[skip:].removesuffix(f"{END_GAP}{END_MARK}")
+        for sentence in split_sentences(body):
             verdict = checker.check(sentence.text)
             index = verdict.source_index
             source = self._owners[index] if index is not None and verdict.label != "unsupported" else None
-            notes.append(
-                SentenceNote(sentence.start, sentence.end, verdict.label, source, tuple(verdict.reasons[:2]))
-            )
+            start, end = skip + sentence.start, skip + sentence.end
+            notes.append(SentenceNote(start, end, verdict.label, source, tuple(verdict.reasons[:2])))
         paragraph.notes = notes
 
     def _support(self, user_text: str) -> SupportChecker:

@@ -17,16 +17,12 @@ from app.core.events import Done, Event, Progress, Token
 from app.llm.client import GenerationParams
 from app.llm.prompts import TaskPrompt
 from app.tasks.assistant import Assistant
-from app.text.korean_format import Register, apply_register, clean_inline, parse_marker, to_register
-from app.text.korean_format.registers import split_plain_sentences
+from app.text.korean_format import Register, clean_inline, parse_marker, to_register
+from app.text.korean_format.registers import polite_request, split_plain_sentences
 from app.text.morphemes import content_forms
 
 MAX_REWRITE_CHARS = 2000
 _FILLER = re.compile(r"\s*(?:매우|정말|아주|굉장히|대단히|상당히|다소|약간|특히|한편|또한|그리고|아울러)(?=\s)")
-_BLUNT = (
-    (re.compile(r"(\S+?)(?:하|해)라\.?$"), r"\1해 주시기 바랍니다."),
-    (re.compile(r"(\S+?)할 것\.?$"), r"\1해 주시기 바랍니다."),
-)
 
 
 class RewriteStyle(StrEnum):
@@ -51,13 +47,10 @@ def _rewrite_line(line: str, style: RewriteStyle) -> str:
     if style is RewriteStyle.GAEJO:
         rest = " ".join(to_register(s, Register.GAEJO) for s in split_plain_sentences(rest))
     elif style is RewriteStyle.POLITER:
-        for pattern, replacement in _BLUNT:
-            rest = pattern.sub(replacement, rest)
-        rest = apply_register(rest, Register.HAPSYO)
-        rest = rest.replace("주십시오.", "주시기 바랍니다.")
+        rest = " ".join(polite_request(s) or to_register(s, Register.HAPSYO) for s in split_plain_sentences(rest))
     else:
         sentences = split_plain_sentences(rest)
-        rest = _FILLER.sub("", sentences[0] if sentences else rest)
+        rest = _FILLER.sub("", sentences[0] if sentences else rest).strip()
     return f"{lead}{prefix}{rest}"
 
 

@@ -27,7 +27,7 @@ _TRAILING = re.compile(r"[\s.!。…~]+$")
 _HANGUL_PERIOD = re.compile(r"[가-힣)]\.$")
 _QUESTION_ENDINGS = ("까", "까요", "나요", "가요", "니", "냐", "ᆫ가", "는가", "ᆫ지요", "는지요", "죠?")
 _NOMINAL_ENDINGS = frozenset({"ᆷ", "음"})
-_REQUEST_ENDINGS = frozenset({"세요", "으세요", "ᆸ시오", "읍시오", "십시오"})
+_REQUEST_ENDINGS = frozenset({"세요", "으세요", "ᆸ시오", "읍시오", "십시오", "어라", "아라", "여라", "라", "거라"})
 _PREDICATE_TAGS = frozenset({"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA"})
 _VERB_TAGS = frozenset({"VV", "XSV"})
 
@@ -147,3 +147,25 @@ def apply_register(text: str, register: Register) -> str:
 def is_in_register(sentence: str, register: Register) -> bool:
     """Whether the sentence already ends as ``register`` asks (noun phrases always pass)."""
     return to_register(sentence, register) == sentence.strip()
+
+
+def polite_request(sentence: str) -> str | None:
+    """A request or command as "…해 주시기 바랍니다." (the courteous form of business letters), else ``None``."""
+    core = _TRAILING.sub("", sentence.strip())
+    morphs = _morphs(core) if core else []
+    if not morphs or morphs[-1].tag != "EF":
+        return None
+    last = morphs[-1]
+    is_request = last.form in _REQUEST_ENDINGS or (last.form in ("어요", "아요") and morphs[-2].form == "시")
+    if not is_request:
+        return None
+    word_start = core.rfind(" ", 0, last.start) + 1
+    word = [m for m in morphs if m.start >= word_start]
+    first = max((i for i, m in enumerate(word) if m.tag in _PREDICATE_TAGS), default=0)
+    head = core[: word[first].start]
+    parts = [(m.form, m.tag) for m in word[first:-1] if not (m.tag == "EP" and m.form == "시")]
+    if not parts:
+        return None
+    if parts[-1] == ("주", "VX") or parts[-1] == ("드리", "VX"):
+        return f"{head}{_join([*parts[:-1], ('주', 'VX'), ('시', 'EP'), ('기', 'ETN')])} 바랍니다."
+    return f"{head}{_join([*parts, ('어', 'EC')])} 주시기 바랍니다."

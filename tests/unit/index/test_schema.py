@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from app.sqlite.connection import connect, transaction
 from app.index.errors import IndexTooNew
 from app.index.library import LibraryIndex
 from app.index.schema import MIGRATIONS, migrate, schema_version
+from app.sqlite.connection import connect, transaction
 
 
 def _tables(db: sqlite3.Connection) -> set[str]:

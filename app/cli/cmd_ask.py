@@ -1,0 +1,83 @@
+"""`baro ask "질문" [--in PATH] [--json]`: answer from the library with numbered, checked sources.
+
+The library is searched first; when nothing relevant is found the command says so without loading the
+model. Otherwise the answer streams, then each source and every sentence the check could not confirm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli.model_options import add_model_options, open_assistant
+from app.core.events import Done, Notice, Token
+from app.tasks.ask import AskPlan, AskSession, answer_plan, nothing_found, plan_question
+
+PREVIEW_CHARS = 160
+VERDICT_WORDS = {"supported": "확인됨", "partial": "일부만 확인됨", "unsupported": "확인되지 않음"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "ask",
+        help="라이브러리의 문서로 질문에 답합니다 (출처 표시)",
+        description="라이브러리에서 관련 구절을 찾아 번호를 붙여 모델에 주고, 출처와 함께 한국어로 답합니다.",
+    )
+    parser.add_argument("question", help="질문")
+    parser.add_argument("--in", dest="scope", type=Path, default=None, help="이 폴더나 파일 안에서만 찾기")
+    parser.add_argument("--json", action="store_true", help="문장별 확인 결과와 출처를 JSON으로 출력")
+    add_model_options(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    scope = args.scope.absolute() if args.scope is not None else None
+    plan = plan_question(AskSession(scope=scope), args.question)  # nothing relevant: no model is loaded
+    done = nothing_found(plan) if not plan.relevant else _answer(args, plan)
+    if done is None:
+        return 1
+    if args.json:
+        print(json.dumps(done.data, ensure_ascii=False, indent=2))
+    else:
+        _print_result(done.data)
+    return 0
+
+
+def _answer(args: argparse.Namespace, plan: AskPlan) -> Done | None:
+    assistant = open_assistant(args)
+    done: Done | None = None
+    try:
+        for event in answer_plan(assistant, plan):
+            if isinstance(event, Token) and not args.json:
+                sys.stdout.write(event.text)
+                sys.stdout.flush()
+            elif isinstance(event, Notice):
+                print(f"baro: {event.text}", file=sys.stderr)
+            elif isinstance(event, Done):
+                done = event
+    finally:
+        assistant.close()
+    return done
+
+
+def _print_result(data: dict[str, Any]) -> None:
+    if not data["relevant"]:
+        print(data["answer"])
+        return
+    sys.stdout.write("\n")
+    doubtful = [s for s in data["sentences"] if s["verdict"] != "supported"]
+    if doubtful:
+        print("\n확인이 필요한 문장:")
+        for sentence in doubtful:
+            reason = " ".join(sentence["reasons"]) or "원문에서 확인하지 못했습니다."
+            print(f"  ✗ {sentence['text']} — {VERDICT_WORDS[sentence['verdict']]}: {reason}")
+    print("\n출처:")
+    for source in data["sources"]:
+        where = source["location_label"]
+        mark = "*" if source["cited"] else " "
+        print(f"{mark}[{source['number']}] {source['file']}" + (f" — {where}" if where else ""))
+        preview = " ".join(source["text"].split())
+        print(f"     {preview[:PREVIEW_CHARS]}{'…' if len(preview) > PREVIEW_CHARS else ''}")

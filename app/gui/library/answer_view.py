@@ -1,0 +1,138 @@
+"""An answer with its sources: sentences marked by their verdict, sources with the matching sentence lit.
+
+Supported sentences link to their source span; a sentence the check could not confirm gets a red wavy
+underline and a tooltip with the Korean reason; a partly supported one a dotted orange underline.
+Kept free of pane logic so tests can feed it real answer text and real passages.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser
+
+from app.tasks.ask import analyse_answer
+
+UNSUPPORTED_COLOR = "#c62828"
+PARTIAL_COLOR = "#e08a00"
+LINK_COLOR = "#1a4fa0"
+HIGHLIGHT = "#ffe58f"
+
+
+@dataclass(frozen=True)
+class ShownSource:
+    number: int
+    path: Path
+    title: str
+    location: str
+    text: str
+    highlight: tuple[int, int] | None = None
+    cited: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ShownSource:
+        span = data.get("highlight")
+        return cls(
+            int(data["number"]),
+            Path(str(data["file"])),
+            str(data.get("title", "")),
+            str(data.get("location_label", "")),
+            str(data["text"]),
+            (int(span[0]), int(span[1])) if span else None,
+            bool(data.get("cited", False)),
+        )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AnswerView", text)
+
+
+def sentence_format(sentence: dict[str, Any]) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    label = sentence["verdict"]
+    reasons = " ".join(sentence.get("reasons") or [])
+    if label == "unsupported":
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor(UNSUPPORTED_COLOR))
+        fmt.setForeground(QColor(UNSUPPORTED_COLOR))
+        fmt.setToolTip(_tr("Not supported by the sources: {reasons}").format(reasons=reasons or "-"))
+    elif label == "partial":
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor(PARTIAL_COLOR))
+        fmt.setToolTip(_tr("Only partly supported: {reasons}").format(reasons=reasons or "-"))
+    source, span = sentence.get("source"), sentence.get("span")
+    if label != "unsupported" and source is not None:
+        fmt.setAnchor(True)
+        where = f"source:{source}" + (f":{span[0]}:{span[1]}" if span else "")
+        fmt.setAnchorHref(where)
+        if label == "supported":
+            fmt.setToolTip(
+                _tr("Supported by source [{n}]").format(n=source)
+                if sentence.get("citation") == "model"
+                else _tr("Supported by source [{n}] (linked by the check, not cited by the model)").format(n=source)
+            )
+    return fmt
+
+
+def render_answer(browser: QTextBrowser, answer: str, sentences: list[dict[str, Any]]) -> None:
+    """Write ``answer`` into ``browser`` with each checked sentence formatted by its verdict."""
+    browser.clear()
+    cursor = QTextCursor(browser.document())
+    plain = QTextCharFormat()
+    at = 0
+    for sentence in sentences:
+        start = answer.find(sentence["text"], at)
+        if start < 0:
+            continue
+        cursor.insertText(answer[at:start], plain)
+        cursor.insertText(sentence["text"], sentence_format(sentence))
+        source = sentence.get("source")
+        if sentence.get("citation") == "checked" and sentence["verdict"] != "unsupported" and source is not None:
+            note = QTextCharFormat()
+            note.setForeground(QColor("#5a6472"))
+            note.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+            note.setToolTip(_tr("Source linked by the check; the model did not cite it."))
+            cursor.insertText(f"[{source}]", note)
+        at = start + len(sentence["text"])
+    cursor.insertText(answer[at:], plain)
+
+
+def render_checked_answer(browser: QTextBrowser, answer: str, sources: list[ShownSource]) -> list[dict[str, Any]]:
+    """Check ``answer`` against ``sources`` and render it; returns the sentences with their verdicts."""
+    sentences = [s.to_dict() for s in analyse_answer(answer, [s.text for s in sources])]
+    render_answer(browser, answer, sentences)
+    return sentences
+
+
+def sources_html(sources: list[ShownSource], focus: tuple[int, int, int] | None = None) -> str:
+    """Every source: file and place (a link that opens the file), then its passage with a sentence lit.
+
+    ``focus`` is (source number, start, end) of a span a clicked answer sentence points to.
+    """
+    parts: list[str] = []
+    for source in sources:
+        span = source.highlight
+        if focus is not None and focus[0] == source.number:
+            span = (focus[1], focus[2])
+        text = source.text
+        if span is not None and 0 <= span[0] < span[1] <= len(text):
+            body = (
+                html.escape(text[: span[0]])
+                + f'<span style="background-color:{HIGHLIGHT}">{html.escape(text[span[0] : span[1]])}</span>'
+                + html.escape(text[span[1] :])
+            )
+        else:
+            body = html.escape(text)
+        where = " · ".join(x for x in (html.escape(source.location),) if x)
+        mark = " ✓" if source.cited else ""
+        link = f'<a href="open:{source.number}" style="color:{LINK_COLOR}">{html.escape(source.path.name)}</a>'
+        parts.append(
+            f'<a name="source-{source.number}"></a><p><b>[{source.number}]</b>{mark} {link}'
+            f' <span style="color:#5a6472">{where}</span><br>{body.replace(chr(10), "<br>")}</p>'
+        )
+    return "".join(parts)

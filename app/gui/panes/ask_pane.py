@@ -1,0 +1,247 @@
+"""질문 pane: the library on the left; a question, its answer with checked sentences, and its sources.
+
+The question runs as one task: search the library, decide whether anything is relevant (if not, say so
+without asking the model), then stream the answer from numbered passages. The conversation (``AskSession``)
+keeps its passages, so a follow-up reuses the engine's cached prompt prefix. Changing the scope starts a
+new conversation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.cancel import CancelToken
+from app.core.events import Done, Event, Progress
+from app.docs import supported_suffixes
+from app.gui.library.answer_view import ShownSource, render_answer, render_checked_answer, sources_html
+from app.gui.library.panel import POLL_MS, LibraryPanel
+from app.gui.panes.base import TaskPane
+from app.tasks.ask import AskSession, answer_plan, nothing_found, plan_question
+from app.tasks.assistant import Assistant
+
+AssistantSource = Callable[[CancelToken], Iterator[Event | Assistant]]
+UrlOpener = Callable[[QUrl], object]
+
+
+class AskPane(TaskPane):
+    def __init__(
+        self,
+        assistant_source: AssistantSource,
+        library_db: Path,
+        parent: QWidget | None = None,
+        *,
+        open_url: UrlOpener = QDesktopServices.openUrl,
+        poll_ms: int = POLL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._assistant_source = assistant_source
+        self.library_db = library_db
+        self._open_url = open_url
+        self.session = AskSession()
+        self.sources: list[ShownSource] = []
+        self._documents: list[Path] = []
+
+        self.library = LibraryPanel(library_db, poll_ms=poll_ms)
+        self.library.roots_changed.connect(self._fill_scopes)
+        self.hint = QLabel(
+            self.tr(
+                "Ask about the documents in your library. Answers cite their sources; nothing leaves this computer."
+            )
+        )
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.scope_box = QComboBox()
+        self.scope_box.activated.connect(self._on_scope_chosen)
+        self.new_button = QPushButton(self.tr("New conversation"))
+        self.new_button.clicked.connect(self.new_conversation)
+        self.input = QLineEdit()
+        self.input.setPlaceholderText(self.tr("e.g. When is the deadline for the annual report?"))
+        self.input.returnPressed.connect(self.ask)
+        self.run_button = QPushButton(self.tr("Ask"))
+        self.run_button.setObjectName("primary")
+        self.run_button.clicked.connect(self.ask)
+        self.view.output.setOpenLinks(False)
+        self.view.output.anchorClicked.connect(self._on_answer_link)
+        sources_title = QLabel(self.tr("Sources"))
+        sources_title.setObjectName("hint")
+        self.sources_view = QTextBrowser()
+        self.sources_view.setObjectName("sources")
+        self.sources_view.setOpenLinks(False)
+        self.sources_view.anchorClicked.connect(self._on_source_link)
+
+        scope_row = QHBoxLayout()
+        scope_row.addWidget(QLabel(self.tr("Search in:")))
+        scope_row.addWidget(self.scope_box, 1)
+        scope_row.addWidget(self.new_button)
+        question_row = QHBoxLayout()
+        question_row.addWidget(self.input, 1)
+        question_row.addWidget(self.run_button)
+        sources_box = QWidget()
+        sources_layout = QVBoxLayout(sources_box)
+        sources_layout.setContentsMargins(0, 0, 0, 0)
+        sources_layout.addWidget(sources_title)
+        sources_layout.addWidget(self.sources_view)
+        results = QSplitter(Qt.Orientation.Vertical)
+        results.addWidget(self.view)
+        results.addWidget(sources_box)
+        results.setSizes([260, 300])
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.hint)
+        right_layout.addLayout(scope_row)
+        right_layout.addLayout(question_row)
+        right_layout.addWidget(results, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.library)
+        split.addWidget(right)
+        split.setSizes([260, 600])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self._fill_scopes()
+
+    # --- scope ------------------------------------------------------------------------------------
+
+    def scope(self) -> Path | None:
+        data = self.scope_box.currentData()
+        return Path(data) if isinstance(data, str) and data else None
+
+    def set_scope(self, path: Path | None) -> None:
+        if path is not None and path.is_file() and path not in self._documents:
+            self._documents.append(path)
+            self._fill_scopes()
+        index = self.scope_box.findData(str(path) if path is not None else "")
+        if index >= 0:
+            self.scope_box.setCurrentIndex(index)
+        self._on_scope_chosen(self.scope_box.currentIndex())
+
+    def _fill_scopes(self) -> None:
+        current = self.scope_box.currentData()
+        self.scope_box.clear()
+        self.scope_box.addItem(self.tr("Whole library"), "")
+        for root in self.library.roots():
+            label = self.tr("Folder: {name}") if root.is_dir() else self.tr("Document: {name}")
+            self.scope_box.addItem(label.format(name=root.name), str(root))
+        for document in self._documents:
+            self.scope_box.addItem(self.tr("Document: {name}").format(name=document.name), str(document))
+        self.scope_box.addItem(self.tr("One document…"), None)
+        index = self.scope_box.findData(current) if current is not None else 0
+        self.scope_box.setCurrentIndex(max(index, 0))
+
+    def _on_scope_chosen(self, index: int) -> None:
+        if self.scope_box.itemData(index) is None:
+            patterns = " ".join(f"*{s}" for s in sorted(supported_suffixes()))
+            roots = self.library.roots()
+            start = str(roots[0]) if roots else ""
+            documents = self.tr("Documents")
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Ask about one document"), start, f"{documents} ({patterns})"
+            )
+            self.set_scope(Path(name).absolute() if name else None)
+            return
+        if self.scope() != self.session.scope:
+            self.new_conversation()
+
+    def new_conversation(self) -> None:
+        self.session = AskSession(scope=self.scope())
+        self.sources = []
+        self.sources_view.clear()
+        self.view.output.clear()
+
+    # --- asking -----------------------------------------------------------------------------------
+
+    def ask(self) -> bool:
+        question = self.input.text()
+        if self.scope() != self.session.scope:
+            self.new_conversation()
+        session, db_path, source = self.session, self.library_db, self._assistant_source
+
+        def task(cancel: CancelToken) -> Iterator[Event]:
+            yield Progress("라이브러리에서 찾는 중", None)
+            plan = plan_question(session, question, db_path=db_path)
+            if not plan.relevant:
+                yield nothing_found(plan)
+                return
+            assistant: Assistant | None = None
+            for item in source(cancel):
+                if isinstance(item, Assistant):
+                    assistant = item
+                else:
+                    yield item
+            assert assistant is not None
+            yield from answer_plan(assistant, plan, cancel=cancel)
+
+        return self.run_task(task)
+
+    def set_inputs_enabled(self, enabled: bool) -> None:
+        self.input.setReadOnly(not enabled)
+        self.run_button.setEnabled(enabled)
+        self.scope_box.setEnabled(enabled)
+        self.new_button.setEnabled(enabled)
+
+    def _on_done(self, done: Done) -> None:
+        super()._on_done(done)
+        self.show_result(done.data)
+
+    def show_result(self, data: dict[str, Any]) -> None:
+        self.sources = [ShownSource.from_dict(s) for s in data.get("sources", [])] if data.get("relevant") else []
+        if not data.get("relevant"):
+            self.view.output.setPlainText(str(data.get("answer", "")))
+            self.sources_view.clear()
+            return
+        render_answer(self.view.output, str(data["answer"]), list(data["sentences"]))
+        self.sources_view.setHtml(sources_html(self.sources))
+        timing = data.get("timing") or {}
+        if timing.get("cached_tokens"):
+            self.view.stage_label.setText(
+                self.tr("Done — {cached} of {total} prompt tokens reused from the previous question").format(
+                    cached=timing["cached_tokens"], total=timing["prompt_tokens"]
+                )
+            )
+
+    def show_checked_answer(self, answer: str, sources: list[ShownSource]) -> list[dict[str, Any]]:
+        """Render ``answer`` checked against ``sources`` (what ``show_result`` shows after a real answer)."""
+        self.sources = sources
+        sentences = render_checked_answer(self.view.output, answer, sources)
+        self.sources_view.setHtml(sources_html(sources))
+        return sentences
+
+    def _on_answer_link(self, url: QUrl) -> None:
+        parts = url.toString().split(":")
+        if len(parts) < 2 or parts[0] != "source":
+            return
+        number = int(parts[1])
+        focus = (number, int(parts[2]), int(parts[3])) if len(parts) == 4 else None
+        self.sources_view.setHtml(sources_html(self.sources, focus))
+        self.sources_view.scrollToAnchor(f"source-{number}")
+
+    def _on_source_link(self, url: QUrl) -> None:
+        parts = url.toString().split(":")
+        if len(parts) == 2 and parts[0] == "open":
+            for source in self.sources:
+                if source.number == int(parts[1]):
+                    self._open_url(QUrl.fromLocalFile(str(source.path)))
+
+    def cancel(self) -> None:
+        super().cancel()
+        self.library.cancel()
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        return super().wait(msecs) and self.library.wait(msecs)

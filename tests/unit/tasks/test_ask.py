@@ -1,0 +1,107 @@
+"""질문 without the model: retrieval, the 'nothing relevant' decision, follow-ups, and sentence checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.index.errors import LibraryEmpty, NotInLibrary
+from app.llm.prompts import PromptFormat, render
+from app.tasks.ask import (
+    NOTHING_FOUND,
+    AskSession,
+    QuestionEmpty,
+    analyse_answer,
+    build_prompt,
+    nothing_found,
+    plan_question,
+)
+from tests.unit.tasks.ask_library import MEETING, TRAVEL_RULES, index_folder, write_library
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> tuple[Path, Path]:
+    folder = write_library(tmp_path / "문서")
+    db = tmp_path / "library.sqlite3"
+    index_folder(folder, db)
+    return folder, db
+
+
+def test_a_question_about_the_library_finds_its_document_first(library: tuple[Path, Path]) -> None:
+    _, db = library
+    plan = plan_question(AskSession(), "해외 출장 숙박비는 1박에 얼마까지 지원되나요?", db_path=db)
+    assert plan.relevant
+    assert plan.sources[0].passage.path.name == "출장규정.md"
+    assert [s.number for s in plan.sources] == list(range(1, len(plan.sources) + 1))
+    assert plan.highlights[1] is not None
+    start, end = plan.highlights[1]
+    assert "숙박비" in plan.sources[0].passage.text[start:end]
+
+
+def test_an_unrelated_question_is_answered_with_nothing_found(library: tuple[Path, Path]) -> None:
+    _, db = library
+    session = AskSession()
+    plan = plan_question(session, "화성 탐사 로버의 배터리 수명은 몇 년인가?", db_path=db)
+    assert not plan.relevant
+    assert session.sources == []
+    done = nothing_found(plan)
+    assert done.text == NOTHING_FOUND and done.data["relevant"] is False and done.data["sentences"] == []
+
+
+def test_a_follow_up_keeps_the_passages_so_the_prompt_prefix_is_shared(library: tuple[Path, Path]) -> None:
+    _, db = library
+    session = AskSession()
+    first = plan_question(session, "해외 출장 숙박비 지원 한도는?", db_path=db)
+    follow = plan_question(session, "출장 보고서는 언제까지 제출해야 하나요?", db_path=db)
+    assert follow.relevant and follow.reused == len(first.sources)
+    assert [s.key for s in follow.sources[: len(first.sources)]] == [s.key for s in first.sources]
+    a = render(PromptFormat.COMPLETION, build_prompt(first.sources, first.question)).text
+    b = render(PromptFormat.COMPLETION, build_prompt(follow.sources, follow.question)).text
+    shared = a[: a.index("질문: ")]
+    assert b.startswith(shared) and len(shared) > 100
+
+
+def test_a_new_topic_appends_its_passages_after_the_old_ones(library: tuple[Path, Path]) -> None:
+    _, db = library
+    session = AskSession()
+    first = plan_question(session, "수요일 점심 특식", db_path=db, k=1)
+    second = plan_question(session, "신규 채용 인원은 몇 명인가요?", db_path=db, k=1)
+    assert second.sources[0].key == first.sources[0].key
+    assert second.sources[-1].passage.path.name == "회의록.txt"
+    assert second.sources[-1].number == len(second.sources)
+
+
+def test_scope_limits_the_search_and_an_unknown_scope_is_a_korean_error(
+    library: tuple[Path, Path], tmp_path: Path
+) -> None:
+    folder, db = library
+    plan = plan_question(AskSession(scope=folder / "인사"), "신규 채용 인원은?", db_path=db)
+    assert all(s.passage.path.parent.name == "인사" for s in plan.sources)
+    assert not plan.relevant
+    with pytest.raises(NotInLibrary) as info:
+        plan_question(AskSession(scope=tmp_path / "다른폴더"), "채용", db_path=db)
+    assert "다른폴더" in info.value.user_message
+
+
+def test_empty_question_and_empty_library(tmp_path: Path) -> None:
+    with pytest.raises(QuestionEmpty):
+        plan_question(AskSession(), "   ", db_path=tmp_path / "db.sqlite3")
+    with pytest.raises(LibraryEmpty):
+        plan_question(AskSession(), "채용 계획", db_path=tmp_path / "db.sqlite3")
+
+
+def test_each_answer_sentence_gets_its_verdict_and_source() -> None:
+    answer = (
+        "해외 출장 숙박비는 1박에 20만 원까지 지원합니다 [1]. "
+        "신규 채용 계획은 3월 회의에서 승인되었습니다. "
+        "국내 출장 숙박비는 1박에 30만 원까지 지원합니다 [1]."
+    )
+    sentences = analyse_answer(answer, [TRAVEL_RULES, MEETING])
+    assert [s.label for s in sentences] == ["supported", "supported", "unsupported"]
+    cited, checked, wrong = sentences
+    assert (cited.citation, cited.source, cited.cited) == ("model", 1, (1,))
+    assert (checked.citation, checked.source, checked.cited) == ("checked", 2, ())
+    assert checked.span is not None and "채용 계획" in MEETING[checked.span[0] : checked.span[1]]
+    assert wrong.reasons and any("30만" in r or "20만" in r or "10만" in r for r in wrong.reasons)
+    assert wrong.to_dict()["verdict"] == "unsupported"
