@@ -59,5 +59,17 @@ i18n:
 bench:
 	$(BIN)/python bench/engine.py
 
+# A one-folder desktop bundle in dist/baro/ (PyInstaller; ~1 minute on 2 cores), then its smoke run under
+# Xvfb (~40 s): see packaging/README.md.
+.PHONY: package package-smoke
+package: $(VENV)/bin/python
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc 2>/dev/null || echo 2) \
+		$(BIN)/pip install --quiet -e '.[package]'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/baro.spec
+
+package-smoke: package sysdeps
+	$(BIN)/python packaging/smoke_test.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -129,6 +129,17 @@ def relevance_rates(source: Path, tmp: Path, seed: int) -> tuple[float, float]:
     return missed / len(inside), answered / len(outside)
 
 
+def _running(firsts: list[Outcome], follows: list[Outcome]) -> str:
+    first = [o.ttft_ms for o in firsts if o.ttft_ms]
+    follow = [o.ttft_ms for o in follows if o.ttft_ms]
+    ratio = statistics.mean(follow) / statistics.mean(first) if first and follow else float("nan")
+    return (
+        f"cited_passages_contain_gold {share([o.cited_has_gold for o in firsts]):.3f}, "
+        f"answer_contains_gold {share([o.answer_has_gold for o in firsts]):.3f}, "
+        f"followup_ttft_ratio {ratio:.3f}"
+    )
+
+
 def share(flags: list[bool]) -> float:
     return sum(flags) / max(1, len(flags))
 
@@ -158,12 +169,8 @@ def main() -> int:
                 session = AskSession()
                 firsts.append(ask(assistant, session, item.question, item.gold, db))
                 follows.append(ask(assistant, session, item.follow_up, item.follow_gold, db))
-                if number % 20 == 0:
-                    print(
-                        f"{number}/{len(items)}: answer has gold {share([o.answer_has_gold for o in firsts]):.3f}",
-                        file=sys.stderr,
-                        flush=True,
-                    )
+                if number % 10 == 0:
+                    print(f"after {number}: {_running(firsts, follows)}", file=sys.stderr, flush=True)
         finally:
             assistant.close()
 

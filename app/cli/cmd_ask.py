@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.cmd_guard import hit_notice
 from app.cli.model_options import add_model_options, open_assistant
-from app.core.events import Done, Notice, Token
+from app.core.events import Done, GuardHit, Notice, Token
 from app.tasks.ask import AskPlan, AskSession, answer_plan, nothing_found, plan_question
 
 PREVIEW_CHARS = 160
@@ -56,6 +57,8 @@ def _answer(args: argparse.Namespace, plan: AskPlan) -> Done | None:
                 sys.stdout.flush()
             elif isinstance(event, Notice):
                 print(f"baro: {event.text}", file=sys.stderr)
+            elif isinstance(event, GuardHit):
+                print(hit_notice(event), file=sys.stderr)
             elif isinstance(event, Done):
                 done = event
     finally:

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.cmd_guard import hit_notice
 from app.cli.model_options import add_model_options, open_assistant
 from app.core.errors import BaroError
-from app.core.events import Done, Notice, Progress, Token
+from app.core.events import Done, GuardHit, Notice, Progress, Token
 from app.docs.writers import EXPORT_SUFFIXES, export_layout
 from app.store.templates import find_template, load_templates
 from app.tasks.drafting import DraftRequest, DraftResult, resolve_fields, write_draft
@@ -90,6 +91,8 @@ def _stream(events: Any, *, quiet: bool) -> Done | None:
             print(f"baro: {event.stage}", file=sys.stderr)
         elif isinstance(event, Notice):
             print(f"baro: {event.text}", file=sys.stderr)
+        elif isinstance(event, GuardHit):
+            print(hit_notice(event), file=sys.stderr)
         elif isinstance(event, Done):
             done = event
     if done is not None and not quiet:

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.cmd_guard import hit_notice
 from app.cli.model_options import add_model_options, open_assistant
-from app.core.events import Done, KeyPoints, Notice, SentenceVerdict, Token
+from app.core.events import Done, GuardHit, KeyPoints, Notice, SentenceVerdict, Token
 from app.docs import read_document
 from app.tasks.summarize import SummaryLength, SummaryRequest, SummaryStyle, summarize_document
 
@@ -45,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
         for event in summarize_document(assistant, document, request):
             if isinstance(event, Notice):
                 print(f"baro: {event.text}", file=sys.stderr)
+            elif isinstance(event, GuardHit):
+                print(hit_notice(event), file=sys.stderr)
             elif isinstance(event, Done):
                 done = event
             elif args.json:

@@ -7,6 +7,15 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from app.cli import cmd_ask, cmd_draft, cmd_extract, cmd_index, cmd_models, cmd_search, cmd_summarize
+from app.cli import cmd_ask, cmd_draft, cmd_extract, cmd_guard, cmd_index, cmd_models, cmd_search, cmd_summarize
 
-COMMANDS: tuple[ModuleType, ...] = (cmd_summarize, cmd_draft, cmd_ask, cmd_extract, cmd_index, cmd_search, cmd_models)
+COMMANDS: tuple[ModuleType, ...] = (
+    cmd_summarize,
+    cmd_draft,
+    cmd_ask,
+    cmd_extract,
+    cmd_index,
+    cmd_search,
+    cmd_guard,
+    cmd_models,
+)

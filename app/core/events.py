@@ -82,9 +82,22 @@ class SentenceVerdict:
 
 
 @dataclass(frozen=True)
+class GuardHit:
+    """A generated sentence states what a guard rule forbids (e.g. "독도는 일본 땅"): mark it, show the correction."""
+
+    sentence: str
+    rule_id: str
+    topic: str
+    correction: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"sentence": self.sentence, "rule": self.rule_id, "topic": self.topic, "correction": self.correction}
+
+
+@dataclass(frozen=True)
 class Done:
     text: str
     data: dict[str, Any] = field(default_factory=dict)
 
 
-Event = Progress | Token | Notice | KeyPoints | SentenceVerdict | Done
+Event = Progress | Token | Notice | KeyPoints | SentenceVerdict | GuardHit | Done

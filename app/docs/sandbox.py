@@ -12,7 +12,6 @@ import contextlib
 import os
 import queue
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -24,6 +23,7 @@ from app.core.cancel import CancelToken
 from app.core.document import Document
 from app.core.errors import BaroError, Cancelled, CorruptDocument, ParseTimeout
 from app.docs import protocol
+from app.docs.child import reader_command
 from app.docs.context import ProgressCallback
 from app.docs.limits import DEFAULT_LIMITS, Limits
 
@@ -37,7 +37,7 @@ class _Child:
         package_root = str(Path(app.__file__).resolve().parents[1])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "app.docs.worker"],
+            reader_command(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

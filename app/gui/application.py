@@ -1,4 +1,7 @@
-"""Start the desktop app: the window first, the model in the background."""
+"""Start the desktop app: the window first, the model in the background.
+
+A launch while Baro already runs hands its request (files, ``--quick-ask``) to that instance and exits.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +11,12 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QApplication
 
 from app.gui.engine_controller import EngineController
+from app.gui.first_run import after_window_shown
 from app.gui.i18n import install_translations, preferred_language
 from app.gui.look import apply_look
 from app.gui.main_window import MainWindow
+from app.gui.shell import DesktopShell, parse_launch
+from app.gui.single_instance import InstanceServer, hand_over
 from app.store.paths import app_paths
 from app.store.settings import load_settings
 from app.tasks.model_choice import ModelPlan, plan_model
@@ -32,10 +38,17 @@ def create_app(argv: Sequence[str]) -> QApplication:
 
 
 def main(argv: Sequence[str] = ()) -> int:
-    app = create_app(argv)
+    request, qt_args = parse_launch(argv)
+    if hand_over(request.to_args()):
+        return 0
+    app = create_app(qt_args)
+    server = InstanceServer()
+    if not server.listen() and hand_over(request.to_args()):
+        return 0  # another instance started at the same moment and won
     engine = EngineController(plan_from_settings)
     window = MainWindow(engine)
-    window.show()
+    shell = DesktopShell(app, engine, window, server=server)
+    shell.start(request)
+    after_window_shown(window)
     engine.load_in_background()
-    app.aboutToQuit.connect(engine.shutdown)
     return app.exec()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -37,6 +37,9 @@ class MainWindow(QMainWindow):
     def __init__(self, engine: EngineController) -> None:
         super().__init__()
         self.engine = engine
+        self.close_to_tray: Callable[[], None] | None = None
+        """Set by the shell while a tray icon is shown: closing then hides the window and calls this."""
+        self._quitting = False
         self.setWindowTitle(self.tr("Baro — offline Korean assistant"))
         self.setAcceptDrops(True)
         self.resize(980, 680)
@@ -135,7 +138,30 @@ class MainWindow(QMainWindow):
             self.show_pane(0)
             self.summarize_pane.summarize_files(paths)
 
+    def receive_files(self, paths: list[Path]) -> bool:
+        """Files handed over by another launch or the tray: bring the window up and summarize them."""
+        self.bring_to_front()
+        self.show_pane(0)
+        return self.summarize_pane.summarize_files(paths)
+
+    def bring_to_front(self) -> None:
+        self.show()
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_for_real(self) -> None:
+        """종료: close even when a tray icon would keep Baro running."""
+        self._quitting = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_to_tray is not None and not self._quitting:
+            event.ignore()
+            self.hide()
+            self.close_to_tray()
+            return
         for pane in self.panes:
             pane.cancel()
         for pane in self.panes:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from app.gui.dialogs.about_dialog import open_about_dialog
 from app.gui.dialogs.models_dialog import ModelsDialog
 from app.gui.dialogs.settings_dialog import SettingsDialog
 from app.store.settings import Settings
@@ -22,6 +23,12 @@ def install_menus(window: QMainWindow) -> None:
     settings.triggered.connect(lambda: open_settings_dialog(window))
     menu.addAction(models)
     menu.addAction(settings)
+    about = QAction(QCoreApplication.translate("MainWindow", "About Baro…"), window)
+    about.setObjectName("action_about")
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    about.triggered.connect(lambda: open_about_dialog(window))
+    menu.addSeparator()
+    menu.addAction(about)
 
 
 def _reload_model(window: QMainWindow) -> None:

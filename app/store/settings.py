@@ -35,6 +35,10 @@ class Settings:
     history_enabled: bool = True
     language: str = "ko"
     hotkey: str = "Ctrl+Alt+Space"
+    hotkey_enabled: bool = True
+    start_on_login: bool = False
+    tray_notice_shown: bool = False
+    """The "Baro keeps running in the tray" notice was shown once already."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,9 @@ OPTIONS: dict[str, Option] = {
     "history_enabled": Option("history", "enabled", lambda v: True, "작업 기록 저장"),
     "language": Option("interface", "language", lambda v: v in LANGUAGES, "화면 언어"),
     "hotkey": Option("interface", "hotkey", lambda v: 0 < len(v) <= 64, "바로 부르기 단축키"),
+    "hotkey_enabled": Option("interface", "hotkey_enabled", lambda v: True, "바로 부르기 단축키 사용"),
+    "start_on_login": Option("interface", "start_on_login", lambda v: True, "로그인할 때 바로 시작"),
+    "tray_notice_shown": Option("interface", "tray_notice_shown", lambda v: True, "알림 영역 안내를 이미 보여 줌"),
 }
 
 

@@ -9,6 +9,8 @@ file may have been edited by hand). Never change a released step: add a new one 
   ``[interface]`` (language); the token moved to the keyring.
 - v3: ``[model].active`` names an installed model (key, file name, or a path) instead of a path only;
   ``[interface].hotkey`` and ``[history].enabled`` added.
+- v4: ``[interface].hotkey_enabled`` (the global hotkey can be turned off), ``[interface].start_on_login``
+  and ``[interface].tray_notice_shown`` (the "Baro keeps running in the tray" notice is shown once).
 """
 
 from __future__ import annotations
@@ -73,7 +75,15 @@ def _v2_to_v3(raw: Raw, ctx: MigrationContext) -> Raw:
     }
 
 
-MIGRATIONS: dict[int, Callable[[Raw, MigrationContext], Raw]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(raw: Raw, ctx: MigrationContext) -> Raw:
+    interface = _table(raw, "interface")
+    interface.setdefault("hotkey_enabled", True)
+    interface.setdefault("start_on_login", False)
+    interface.setdefault("tray_notice_shown", False)
+    return {**raw, "version": 4, "interface": interface}
+
+
+MIGRATIONS: dict[int, Callable[[Raw, MigrationContext], Raw]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 CURRENT_VERSION = max(MIGRATIONS) + 1
 
 

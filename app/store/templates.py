@@ -27,7 +27,10 @@ _BLOCK_TYPES = ("line", "item", "points", "attachments", "closing", "blank")
 
 class TemplateError(BaroError):
     def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path.name}: 서식 파일이 올바르지 않습니다 ({problem}). 파일을 고치거나 지우면 기본 서식으로 돌아갑니다.", path=path)
+        super().__init__(
+            f"{path.name}: 서식 파일이 올바르지 않습니다 ({problem}). 파일을 고치거나 지우면 기본 서식으로 돌아갑니다.",
+            path=path,
+        )
 
 
 class TemplateNotFound(BaroError):

@@ -26,7 +26,7 @@ from app.index.library import LibraryIndex
 from app.index.search import Passage, search
 from app.index.terms import analyse_text, analyse_texts
 from app.llm.client import GenerationParams
-from app.llm.prompts import TaskPrompt
+from app.llm.prompts import PromptFormat, TaskPrompt
 from app.tasks.assistant import Assistant
 from app.tasks.library import default_db_path
 from app.text.sentences import split_sentences
@@ -35,6 +35,7 @@ from app.text.support import Label, SupportChecker
 MAX_QUESTION_CHARS = 1000
 SEARCH_K = 3
 MAX_NEW_TOKENS = 160
+BASE_MAX_NEW_TOKENS = 80
 MAX_SOURCES = 8
 ANSWER_STOPS = ("\n\n", "\n질문", "\n정답", "\n답변", "\n답:", "\n[")
 MIN_COVERAGE = 0.5
@@ -122,20 +123,24 @@ def check_scope(index: LibraryIndex, scope: Path | None) -> None:
         raise NotInLibrary(scope)
 
 
-def best_sentences(text: str, terms: Sequence[str], idf: dict[str, float], keep: int) -> list[tuple[int, int]]:
-    """Character spans of the ``keep`` sentences of ``text`` sharing the most question words, in text order."""
+def scored_sentences(text: str, terms: Sequence[str], idf: dict[str, float]) -> list[tuple[float, int, int]]:
+    """(IDF weight of the question words it contains, start, end) for every sentence of ``text``."""
     sentences = split_sentences(text)
-    if len(sentences) <= keep:
-        return [(s.start, s.end) for s in sentences]
     analysed = analyse_texts([s.text for s in sentences])
-    scored: list[tuple[float, int]] = []
-    for number, (sentence, found) in enumerate(zip(sentences, analysed, strict=True)):
+    out: list[tuple[float, int, int]] = []
+    for sentence, found in zip(sentences, analysed, strict=True):
         present = set(found.morphemes)
         lowered = sentence.text.lower()
         score = sum(idf.get(t, 0.0) for t in terms if t in present or (len(t) > 1 and t in lowered))
-        scored.append((score, number))
-    chosen = sorted(number for _, number in sorted(scored, key=lambda s: (-s[0], s[1]))[:keep])
-    return [(sentences[n].start, sentences[n].end) for n in chosen]
+        out.append((score, sentence.start, sentence.end))
+    return out
+
+
+def best_sentences(text: str, terms: Sequence[str], idf: dict[str, float], keep: int) -> list[tuple[int, int]]:
+    """Character spans of the ``keep`` sentences of ``text`` sharing the most question words, in text order."""
+    scored = scored_sentences(text, terms, idf)
+    chosen = sorted(scored, key=lambda s: (-s[0], s[1]))[:keep]
+    return sorted((start, end) for _, start, end in chosen)
 
 
 # --- the prompt and the session --------------------------------------------------------------------
@@ -181,6 +186,8 @@ class AskPlan:
     coverage: float
     highlights: dict[int, tuple[int, int]]
     """Per source number, the span of its passage that best matches this question."""
+    evidence: str = ""
+    """The sentence of all sources that best matches the question."""
 
 
 def plan_question(session: AskSession, question: str, *, db_path: Path | None = None, k: int = SEARCH_K) -> AskPlan:
@@ -207,14 +214,19 @@ def plan_question(session: AskSession, question: str, *, db_path: Path | None = 
             sources = [Source(n, p) for n, p in enumerate(passages, start=1)]
     best = max(best_new, best_kept)
     relevant = bool(sources) and best >= MIN_COVERAGE
-    highlights = {}
+    highlights: dict[int, tuple[int, int]] = {}
+    evidence: tuple[float, str] = (0.0, "")
     for source in sources:
-        spans = best_sentences(source.passage.text, terms, idf, 1)
-        if spans:
-            highlights[source.number] = spans[0]
+        scored = scored_sentences(source.passage.text, terms, idf)
+        if not scored:
+            continue
+        score, start, end = max(scored, key=lambda s: (s[0], -s[1]))
+        highlights[source.number] = (start, end)
+        if score > evidence[0]:
+            evidence = (score, source.passage.text[start:end])
     session.sources = sources if relevant else session.sources
     retrieved = {p.chunk_id for p in passages}
-    return AskPlan(question, sources, relevant, len(kept), retrieved, round(best, 3), highlights)
+    return AskPlan(question, sources, relevant, len(kept), retrieved, round(best, 3), highlights, evidence[1])
 
 
 def checked_question(question: str) -> str:
@@ -334,7 +346,14 @@ def answer_plan(assistant: Assistant, plan: AskPlan, *, cancel: CancelToken | No
     if not plan.relevant:
         yield nothing_found(plan)
         return
-    params = GenerationParams(max_tokens=MAX_NEW_TOKENS, temperature=0.1, repeat_penalty=1.1)
+    # A base model answers on one line and then wanders into new "questions": stop it at the line's end.
+    base = assistant.model.prompt_format is PromptFormat.COMPLETION
+    params = GenerationParams(
+        max_tokens=BASE_MAX_NEW_TOKENS if base else MAX_NEW_TOKENS,
+        temperature=0.1,
+        repeat_penalty=1.1,
+        stop=("\n",) if base else (),
+    )
     parts: list[str] = []
     prompt = build_prompt(plan.sources, plan.question)
     for event in assistant.stream(prompt, params, cancel, "찾은 구절을 모델에 넣는 중"):

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.cancel import CancelToken
-from app.core.events import Progress, Token
+from app.core.events import GuardHit, Progress, Token
 from app.llm.catalog import load_catalog
+from app.llm.chat_template import ChatTemplateError, render_task_prompt
 from app.llm.client import Engine, Generation, GenerationParams
 from app.llm.default_model import ensure_default_model
-from app.llm.chat_template import ChatTemplateError, render_task_prompt
 from app.llm.prompts import PromptFormat, RenderedPrompt, TaskPrompt, render
+from app.tasks.guarding import StreamingGuard, current_guard, with_guard_facts
 
 # Room for the prompt's own words (instructions, labels, turn markers) beyond the content we budget.
 PROMPT_OVERHEAD_TOKENS = 160
+RECENT_GENERATIONS = 256
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,10 @@ class Assistant:
         self.engine = engine
         self.model = model
         self.last_generation: Generation | None = None
+        self.recent: deque[Generation] = deque(maxlen=RECENT_GENERATIONS)
+        """The latest generations, for usage figures (tokens, timings)."""
+        self.guard_enabled = True
+        """Steer every prompt with the guarded facts it touches and check every streamed sentence."""
 
     @classmethod
     def open(cls, model: ActiveModel, *, threads: int | None = None, gpu_layers: int = 0) -> Assistant:
@@ -93,22 +100,32 @@ class Assistant:
         return render(self.model.prompt_format, prompt)
 
     def start(self, prompt: TaskPrompt, params: GenerationParams) -> Generation:
-        rendered = self.render(prompt)
+        rendered = self.render(with_guard_facts(prompt) if self.guard_enabled else prompt)
         merged = GenerationParams(**{**params.__dict__, "stop": tuple(dict.fromkeys((*params.stop, *rendered.stop)))})
-        return self.engine.generate(rendered.text, merged)
+        generation = self.engine.generate(rendered.text, merged)
+        self.recent.append(generation)
+        return generation
 
     def stream(
         self, prompt: TaskPrompt, params: GenerationParams, cancel: CancelToken, stage: str
-    ) -> Iterator[Progress | Token]:
-        """Yield the answer's tokens; while the prompt is read, yield progress for ``stage``."""
+    ) -> Iterator[Progress | Token | GuardHit]:
+        """Yield the answer's tokens; while the prompt is read, yield progress for ``stage``.
+
+        A ``GuardHit`` follows the tokens that complete a sentence the claims guard flags.
+        """
         cancel.raise_if_cancelled()
         generation = self.start(prompt, params)
         self.last_generation = generation
         cancel.on_cancel(generation.cancel)
+        guard = StreamingGuard(current_guard(), task=stage) if self.guard_enabled else None
         for event in generation.events():
             if isinstance(event, str):
                 yield Token(event)
+                if guard is not None:
+                    yield from guard.feed(event)
             else:
                 done, total = event
                 yield Progress(stage, done / max(total, 1))
         cancel.raise_if_cancelled()
+        if guard is not None:
+            yield from guard.finish()

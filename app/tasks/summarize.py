@@ -38,11 +38,13 @@ SHOWN_QUOTES = 5
 MIN_KEY_SENTENCES = 8
 MAX_KEY_SENTENCES = 160
 PARTIAL_TOKENS = 120
+AVERAGE_SENTENCE_CHARS = 60
+"""Korean prose runs at roughly 50-70 characters a sentence; only the order of magnitude matters here."""
 
 
-def key_sentence_count(candidates: int) -> int:
+def key_sentence_count(sentences: int) -> int:
     """More key sentences for longer documents, growing with the square root of their length."""
-    return max(MIN_KEY_SENTENCES, min(MAX_KEY_SENTENCES, round(2.5 * math.sqrt(max(candidates, 1)))))
+    return max(MIN_KEY_SENTENCES, min(MAX_KEY_SENTENCES, round(2.5 * math.sqrt(max(sentences, 1)))))
 
 
 def key_quotes(doc: Document, n: int) -> list[tuple[KeySentence, Quote]]:
@@ -102,8 +104,7 @@ def summarize_document(
     yield Progress("핵심 문장 고르는 중", 0.05)
     estimate = _TokenEstimate(assistant, doc.text)
     budget = assistant.content_budget(request.max_new_tokens)
-    candidates = sum(b.text.count(".") + b.text.count("다") // 3 + 1 for b in doc.blocks)
-    picked = key_quotes(doc, key_sentence_count(candidates))
+    picked = key_quotes(doc, key_sentence_count(len(doc.text) // AVERAGE_SENTENCE_CHARS))
     if not picked:
         raise EmptyDocument(doc.path)
     quotes = [q for _, q in picked]

@@ -18,6 +18,7 @@ import numpy.typing as npt
 from app.core.document import BlockKind, Document
 from app.core.locations import Location
 from app.text.kiwi import kiwi
+from app.text.sentences import line_segments
 
 _SENTENCE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.TABLE_ROW})
 _TERM_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "XR", "VV", "VA"})
@@ -131,35 +132,31 @@ def rank_key_sentences(doc: Document) -> Iterator[KeySentence]:
         np.maximum(max_similarity, similarity, out=max_similarity)
 
 
-def _lines(doc: Document) -> list[tuple[int, int, int, str]]:
-    """(block index, line number inside the block, offset of the line, line text) for non-empty lines.
-
-    A line break ends a sentence even without punctuation: titles, list items and table rows have none.
-    """
-    lines: list[tuple[int, int, int, str]] = []
+def _segments(doc: Document) -> list[tuple[int, int, int, str]]:
+    """(block index, line number, offset, text for the analyser) of each run of lines sentences may span."""
+    soft_wrapped = doc.format == "pdf"
+    found: list[tuple[int, int, int, str]] = []
     for block_index, block in enumerate(doc.blocks):
         if block.kind not in _SENTENCE_KINDS or not block.text.strip():
             continue
-        offset = 0
-        for number, line in enumerate(block.text.split("\n")):
-            if line.strip():
-                lines.append((block_index, number, offset, line))
-            offset += len(line) + 1
-    return lines
+        for start, end in line_segments(block.text, soft_wrapped=soft_wrapped):
+            line_number = block.text.count("\n", 0, start)
+            found.append((block_index, line_number, start, block.text[start:end].replace("\n", " ")))
+    return found
 
 
 def _candidates(doc: Document) -> _Candidates:
-    lines = _lines(doc)
-    analysed = kiwi().split_into_sents([text for *_, text in lines], return_tokens=True)
+    segments = _segments(doc)
+    analysed = kiwi().split_into_sents([text for *_, text in segments], return_tokens=True)
     sentences: list[KeySentence] = []
     term_counts: list[Counter[str]] = []
-    for (block_index, line_number, offset, line), line_sentences in zip(lines, analysed, strict=True):
+    for (block_index, line_number, offset, piece), piece_sentences in zip(segments, analysed, strict=True):
         block = doc.blocks[block_index]
         location = block.location
         if location.line is not None and line_number:
             location = replace(location, line=location.line + line_number)
-        for s in line_sentences:
-            start, end = _stripped(line, int(s.start), int(s.end))
+        for s in piece_sentences:
+            start, end = _stripped(piece, int(s.start), int(s.end))
             if not _MIN_CHARS <= end - start <= _MAX_CHARS:
                 continue
             terms = Counter(
@@ -169,9 +166,8 @@ def _candidates(doc: Document) -> _Candidates:
             )
             if len(terms) < _MIN_TERMS:
                 continue
-            sentences.append(
-                KeySentence(line[start:end], location, block_index, offset + start, offset + end, 0.0)
-            )
+            text = block.text[offset + start : offset + end]
+            sentences.append(KeySentence(text, location, block_index, offset + start, offset + end, 0.0))
             term_counts.append(terms)
     return _tfidf(sentences, term_counts)
 

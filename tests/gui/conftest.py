@@ -12,6 +12,7 @@ from app.gui.application import create_app
 from app.gui.engine_controller import EngineController
 from app.gui.main_window import MainWindow
 from app.tasks.assistant import describe_model
+from app.tasks.model_choice import ModelPlan
 
 
 @pytest.fixture(scope="session")

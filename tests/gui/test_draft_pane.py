@@ -47,7 +47,9 @@ def test_pane_writes_a_gongmun_and_marks_unsupported_facts(qtbot: QtBot, tmp_pat
         assert pane.start()
     assert finished.args == ["done"]
     text = pane.editor.toPlainText()
-    assert text.startswith("수신  각 부서장\n제목  정보보안 교육 실시 알림\n\n1. 정보보안 교육은 본관 대회의실에서 열립니다.")
+    assert text.startswith(
+        "수신  각 부서장\n제목  정보보안 교육 실시 알림\n\n1. 정보보안 교육은 본관 대회의실에서 열립니다."
+    )
     assert text.endswith("  끝.")
     assert pane.result is not None and pane.result.problems == []
     assert pane.marks_label.isVisible() or not pane.isVisible()
@@ -64,6 +66,7 @@ def test_rewrite_selection_and_export_hand_edits(qtbot: QtBot, tmp_path: Path) -
     _fill_gongmun(pane)
     with qtbot.waitSignal(pane.task_finished, timeout=WAIT_MS):
         pane.start()
+    qtbot.waitUntil(lambda: not pane.busy, timeout=WAIT_MS)
     text = pane.editor.toPlainText()
     start = text.index("명단을")
     cursor = pane.editor.textCursor()

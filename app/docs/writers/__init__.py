@@ -35,7 +35,18 @@ def export_layout(layout: Layout, path: Path | str) -> Path:
         path.write_text(layout.text + "\n", encoding="utf-8")
         return path
     except OSError as err:
-        raise ExportError(f"{path.name}: 저장하지 못했습니다 ({err.strerror or type(err).__name__}). 권한과 남은 공간을 확인해 주세요.", path=path) from err
+        raise ExportError(
+            f"{path.name}: 저장하지 못했습니다 ({err.strerror or type(err).__name__}). 권한과 남은 공간을 확인해 주세요.",
+            path=path,
+        ) from err
 
 
-__all__ = ["EXPORT_SUFFIXES", "ExportError", "export_layout", "layout_markdown", "write_docx", "write_hwpx", "write_markdown"]
+__all__ = [
+    "EXPORT_SUFFIXES",
+    "ExportError",
+    "export_layout",
+    "layout_markdown",
+    "write_docx",
+    "write_hwpx",
+    "write_markdown",
+]

@@ -100,7 +100,7 @@ def _char_pr(char_id: int, height: int, bold: bool) -> str:
     return (
         f'<hh:charPr id="{char_id}" height="{height}" textColor="#000000" shadeColor="none" useFontSpace="0" '
         f'useKerning="0" symMark="NONE" borderFillIDRef="2">{_per_lang("fontRef", 0)}{_per_lang("ratio", 100)}'
-        f'{_per_lang("spacing", 0)}{_per_lang("relSz", 100)}{_per_lang("offset", 0)}'
+        f"{_per_lang('spacing', 0)}{_per_lang('relSz', 100)}{_per_lang('offset', 0)}"
         f"{'<hh:bold/>' if bold else ''}"
         '<hh:underline type="NONE" shape="SOLID" color="#000000"/><hh:strikeout shape="NONE" color="#000000"/>'
         '<hh:outline type="NONE"/><hh:shadow type="NONE" color="#B2B2B2" offsetX="10" offsetY="10"/></hh:charPr>'

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -65,6 +67,10 @@ class SettingsDialog(QDialog):
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
         self.hotkey = QKeySequenceEdit(QKeySequence(current.hotkey))
+        self.hotkey_enabled = QCheckBox(self.tr("Open quick ask with this hotkey from any program"))
+        self.hotkey_enabled.setChecked(current.hotkey_enabled)
+        self.start_on_login = QCheckBox(self.tr("Start Baro in the tray when I log in"))
+        self.start_on_login.setChecked(current.start_on_login)
 
         form = QFormLayout()
         form.addRow(self.tr("Model"), self.model)
@@ -75,6 +81,8 @@ class SettingsDialog(QDialog):
         form.addRow("", self.history)
         form.addRow(self.tr("Language (after restart)"), self.language)
         form.addRow(self.tr("Hotkey"), self.hotkey)
+        form.addRow("", self.hotkey_enabled)
+        form.addRow("", self.start_on_login)
 
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
@@ -133,7 +141,8 @@ class SettingsDialog(QDialog):
         )
 
     def chosen(self) -> Settings:
-        return Settings(
+        return replace(
+            self.loaded.settings,
             model=str(self.model.currentData() or ""),
             threads=self.threads.value(),
             context_size=self.context.value(),
@@ -142,6 +151,8 @@ class SettingsDialog(QDialog):
             history_enabled=self.history.isChecked(),
             language=str(self.language.currentData()),
             hotkey=self.hotkey.keySequence().toString(QKeySequence.SequenceFormat.PortableText) or Settings().hotkey,
+            hotkey_enabled=self.hotkey_enabled.isChecked(),
+            start_on_login=self.start_on_login.isChecked(),
         )
 
     def save(self) -> None:

@@ -48,10 +48,6 @@ class ShownSource:
         )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnswerView", text)
-
-
 def sentence_format(sentence: dict[str, Any]) -> QTextCharFormat:
     fmt = QTextCharFormat()
     label = sentence["verdict"]
@@ -60,11 +56,17 @@ def sentence_format(sentence: dict[str, Any]) -> QTextCharFormat:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(QColor(UNSUPPORTED_COLOR))
         fmt.setForeground(QColor(UNSUPPORTED_COLOR))
-        fmt.setToolTip(_tr("Not supported by the sources: {reasons}").format(reasons=reasons or "-"))
+        fmt.setToolTip(
+            QCoreApplication.translate("AnswerView", "Not supported by the sources: {reasons}").format(
+                reasons=reasons or "-"
+            )
+        )
     elif label == "partial":
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(QColor(PARTIAL_COLOR))
-        fmt.setToolTip(_tr("Only partly supported: {reasons}").format(reasons=reasons or "-"))
+        fmt.setToolTip(
+            QCoreApplication.translate("AnswerView", "Only partly supported: {reasons}").format(reasons=reasons or "-")
+        )
     source, span = sentence.get("source"), sentence.get("span")
     if label != "unsupported" and source is not None:
         fmt.setAnchor(True)
@@ -72,9 +74,11 @@ def sentence_format(sentence: dict[str, Any]) -> QTextCharFormat:
         fmt.setAnchorHref(where)
         if label == "supported":
             fmt.setToolTip(
-                _tr("Supported by source [{n}]").format(n=source)
+                QCoreApplication.translate("AnswerView", "Supported by source [{n}]").format(n=source)
                 if sentence.get("citation") == "model"
-                else _tr("Supported by source [{n}] (linked by the check, not cited by the model)").format(n=source)
+                else QCoreApplication.translate(
+                    "AnswerView", "Supported by source [{n}] (linked by the check, not cited by the model)"
+                ).format(n=source)
             )
     return fmt
 
@@ -96,7 +100,9 @@ def render_answer(browser: QTextBrowser, answer: str, sentences: list[dict[str, 
             note = QTextCharFormat()
             note.setForeground(QColor("#5a6472"))
             note.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
-            note.setToolTip(_tr("Source linked by the check; the model did not cite it."))
+            note.setToolTip(
+                QCoreApplication.translate("AnswerView", "Source linked by the check; the model did not cite it.")
+            )
             cursor.insertText(f"[{source}]", note)
         at = start + len(sentence["text"])
     cursor.insertText(answer[at:], plain)

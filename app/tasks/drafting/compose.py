@@ -24,9 +24,9 @@ from app.text.korean_format import (
     parse_marker,
     parse_outline,
 )
-from app.text.korean_format.outline import OutlineItem
 from app.text.korean_format.layout import Align
 from app.text.korean_format.official import END_GAP, END_MARK
+from app.text.korean_format.outline import OutlineItem
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -74,7 +74,9 @@ def parse_field_list(text: str) -> list[OutlineItem]:
     return parse_outline("\n".join(lines))
 
 
-def compose(template: Template, values: FieldValues, expansions: Mapping[Point, str]) -> tuple[Layout, dict[Point, Paragraph]]:
+def compose(
+    template: Template, values: FieldValues, expansions: Mapping[Point, str]
+) -> tuple[Layout, dict[Point, Paragraph]]:
     """The layout, and which paragraph holds each expanded point (for marking its sentences)."""
     entries: list[_Entry] = []
     for number, block in enumerate(template.blocks):

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from app.store.templates import Template
-from app.text.korean_format import Register, clean_inline, to_register
+from app.text.kiwi import kiwi
+from app.text.korean_format import Register, clean_inline, normalize_dates, normalize_times, to_register
 from app.text.morphemes import content_forms
 from app.text.sentences import split_sentences
 
@@ -72,7 +73,7 @@ def clean_piece(raw: str, point: str, template: Template, references: list[str])
         kept.append(sentence)
         if len(kept) >= template.sentences_per_point:
             break
-    if kept and _relevant(" ".join(kept), point, references):
+    if kept and _relevant(" ".join(kept), point, references) and _keeps_facts(" ".join(kept), point):
         return Piece(" ".join(to_register(s, template.register) for s in kept), True, raw)
     return Piece(fallback(point, template), False, raw)
 
@@ -98,3 +99,16 @@ def _relevant(text: str, point: str, references: list[str]) -> bool:
     """The sentences talk about the point (or its references): they share a content word."""
     wanted = set(content_forms(point)) | {w for r in references for w in content_forms(r)}
     return not wanted or bool(wanted & set(content_forms(text)))
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _keeps_facts(text: str, point: str) -> bool:
+    """Every number (dates, times, amounts) and proper name of the user's point survives in ``text``."""
+    point_norm, text_norm = normalize_times(normalize_dates(point)), normalize_times(normalize_dates(text))
+    numbers = set(_NUMBER.findall(point_norm))
+    if not numbers <= set(_NUMBER.findall(text_norm)):
+        return False
+    names = {t.form for t in kiwi().tokenize(point) if t.tag == "NNP"}
+    return all(name in text for name in names)

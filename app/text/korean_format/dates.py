@@ -17,7 +17,9 @@ _YMD = (
 )
 _DATE = re.compile(_YMD + r"(?P<wd>\s*\(\s*[월화수목금토일](?:요일)?\s*\))?")
 _KOREAN_TIME = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])\s*시(?:\s*(?P<mi>[0-5]?\d)\s*분)?(?![간대])")
-_AMPM_TIME = re.compile(r"(?P<ap>오전|오후)\s*(?P<h>1[0-2]|0?\d)\s*(?::\s*(?P<mi>[0-5]\d)|시(?:\s*(?P<mk>[0-5]?\d)\s*분)?)")
+_AMPM_TIME = re.compile(
+    r"(?P<ap>오전|오후)\s*(?P<h>1[0-2]|0?\d)\s*(?::\s*(?P<mi>[0-5]\d)|시(?:\s*(?P<mk>[0-5]?\d)\s*분)?)"
+)
 
 
 def format_date(day: date, *, weekday: bool = False) -> str:

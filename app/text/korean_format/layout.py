@@ -102,9 +102,7 @@ def layout_from_text(text: str, title: str = "") -> Layout:
         if number == 0 and not title:
             layout.title = stripped
             layout.add(stripped, Role.TITLE, align="center")
-        elif parse_marker(stripped) is not None and not stripped.startswith("#"):
-            layout.add(stripped, Role.ITEM, level=spaces // len(INDENT_UNIT) + 1)
-        elif spaces:
+        elif (parse_marker(stripped) is not None and not stripped.startswith("#")) or spaces:
             layout.add(stripped, Role.ITEM, level=spaces // len(INDENT_UNIT) + 1)
         else:
             layout.add(stripped)

@@ -66,10 +66,8 @@ def repair_official(
     items = outline_items(text, register)
     if not items:
         return END_MARK if closing else ""
-    if len(items) == 1 and scheme is Scheme.GONGMUN:
-        lines = [items[0].text]
-    else:
-        lines = render_outline(items, scheme)
+    single = len(items) == 1 and scheme is Scheme.GONGMUN
+    lines = [items[0].text] if single else render_outline(items, scheme)
     return "\n".join(add_end_mark(lines) if closing else lines)
 
 

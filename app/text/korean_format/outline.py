@@ -76,7 +76,7 @@ def parse_outline(text: str) -> list[OutlineItem]:
 
 
 def _unwrap_emphasis(line: str) -> str:
-    """"**1) 개요**" → "1) 개요": emphasis around a marker hides it."""
+    """ "**1) 개요**" → "1) 개요": emphasis around a marker hides it."""
     return _MARKDOWN.sub(lambda m: next(g for g in m.groups() if g is not None), line).replace("**", "")
 
 

@@ -94,7 +94,7 @@ def test_markdown_keeps_numbers_literal_and_lists_citations(tmp_path: Path) -> N
 
 
 def test_export_errors_name_the_file(tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match="draft.pdf"):
+    with pytest.raises(ExportError, match=r"draft\.pdf"):
         export_layout(_gongmun(), tmp_path / "draft.pdf")
     with pytest.raises(ExportError, match="없습니다"):
         export_layout(_gongmun(), tmp_path / "missing" / "draft.hwpx")

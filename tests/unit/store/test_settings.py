@@ -39,11 +39,22 @@ temperature = 0.7
 [interface]
 language = "ko"
 """,
+    3: """
+version = 3
+[model]
+active = "qwen"
+[interface]
+language = "ko"
+hotkey = "F9"
+[history]
+enabled = false
+""",
 }
 
 EXPECTED = {
     1: Settings(model="exaone.gguf", context_size=8192, threads=4, language="en"),
     2: Settings(model="/elsewhere/own-model.gguf", context_size=2048, threads=2, gpu_layers=10, temperature=0.7),
+    3: Settings(model="qwen", hotkey="F9", history_enabled=False, hotkey_enabled=True, start_on_login=False),
 }
 
 

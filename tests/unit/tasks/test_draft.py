@@ -64,7 +64,7 @@ def test_every_template_is_well_formed_even_with_a_garbage_model(name: str) -> N
     assert result.problems == []
     assert streamed == done.text == result.layout.text
     for key in ("제목", "수신", "회의명", "받는사람"):
-        if key in FIELDS[name] and key != "제목" or (key == "제목" and name != "회의록" and key in FIELDS[name]):
+        if (key in FIELDS[name] and key != "제목") or (key == "제목" and name != "회의록" and key in FIELDS[name]):
             assert FIELDS[name][key] in done.text
     assert "요점:" not in done.text and "문장:" not in done.text and "**" not in done.text
 
@@ -93,11 +93,11 @@ def test_gongmun_is_exactly_the_official_form() -> None:
 
 
 def test_register_override_writes_gaejo() -> None:
-    answers = ["교육을 실시합니다.", "명단을 제출해야 합니다."]
+    answers = ["교육을 실시합니다.", "명단을 12월 1일까지 제출해야 합니다."]
     request = DraftRequest(find_template("공문"), FIELDS["공문"], register=Register.GAEJO)
     _, done = _run(write_draft(scripted_assistant(answers), request))
     assert "2. 교육을 실시함\n" in done.text
-    assert "3. 명단을 제출해야 함\n" in done.text
+    assert "3. 명단을 12월 1일까지 제출해야 함\n" in done.text
 
 
 def test_missing_required_field_fails_before_the_model() -> None:
@@ -154,13 +154,15 @@ def test_user_template_copies_win_and_broken_files_are_reported() -> None:
     assert folder == user_dir()
     assert {t.name for t in load_templates()[0]} >= set(FIELDS)
     copy = folder / "gongmun.toml"
-    copy.write_text(copy.read_text(encoding="utf-8").replace('title = "기안문·공문"', 'title = "우리 회사 공문"'), "utf-8")
+    copy.write_text(
+        copy.read_text(encoding="utf-8").replace('title = "기안문·공문"', 'title = "우리 회사 공문"'), "utf-8"
+    )
     (folder / "broken.toml").write_text("name = \n", encoding="utf-8")
     ensure_user_templates()  # never overwrites the user's copy
     assert find_template("공문").title == "우리 회사 공문"
-    templates, problems = load_templates()
+    _, problems = load_templates()
     assert [p.path.name for p in problems if p.path is not None] == ["broken.toml"]
-    with pytest.raises(TemplateError, match="broken.toml"):
+    with pytest.raises(TemplateError, match=r"broken\.toml"):
         find_template("broken")
 
 

@@ -1,0 +1,57 @@
+"""After the window shows: give the app its icon and, the first time only, the welcome dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from app import __version__
+from app.gui.dialogs.about_licenses import active_model
+from app.gui.dialogs.welcome_dialog import WelcomeDialog
+from app.gui.menus import open_models_dialog
+from app.llm.resources import project_root
+from app.store.paths import app_paths
+from app.store.settings import load_settings
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    folder = project_root() / "resources" / "icons"
+    for size in ICON_SIZES:
+        png = folder / f"baro-{size}.png"
+        if png.is_file():
+            icon.addFile(str(png))
+    return icon
+
+
+def welcome_marker() -> Path:
+    return app_paths().config / "welcomed"
+
+
+def is_first_run() -> bool:
+    return not welcome_marker().exists()
+
+
+def mark_welcomed() -> None:
+    marker = welcome_marker()
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(__version__ + "\n", encoding="utf-8")
+
+
+def after_window_shown(window: QMainWindow) -> WelcomeDialog | None:
+    """Set the app icon; on the first run open the welcome over the window (not when it starts hidden in the tray)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.windowIcon().isNull():
+        app.setWindowIcon(app_icon())
+    if not is_first_run() or not window.isVisible():
+        return None
+    model = active_model(load_settings().settings, app_paths().models)
+    dialog = WelcomeDialog(model.name, model.is_small, window)
+    dialog.models_requested.connect(lambda: open_models_dialog(window))
+    dialog.finished.connect(lambda _result: mark_welcomed())
+    dialog.open()
+    return dialog

@@ -1,0 +1,238 @@
+"""빠른 질문: a small frameless popup near the cursor. Type, press Enter, read the streamed answer.
+
+With 라이브러리 on, the question goes through the grounded 질문 task (``app.tasks.ask``) and the answer
+shows its checked sentences and numbered sources; otherwise the model answers on its own. A file dropped
+on the popup is summarized. Esc cancels what is running and hides the popup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator, Iterator
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QCursor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.cancel import CancelToken
+from app.core.errors import ModelNotLoaded
+from app.core.events import Done, Event, Progress
+from app.gui.library.answer_view import ShownSource, render_answer, sources_html
+from app.gui.panes.base import TaskPane
+from app.tasks.ask import AskSession, answer_plan, nothing_found, plan_question
+from app.tasks.assistant import Assistant
+from app.tasks.quick_answer import answer_question
+from app.tasks.summarize import summarize
+
+AssistantSource = Callable[[CancelToken], Iterator[Event | Assistant]]
+OpenInWindow = Callable[[dict[str, Any]], None]
+"""Receives what the popup shows: ``{"kind": "quick"|"library"|"summary", "question"/"path", "text", "data"}``."""
+
+POPUP_SIZE = (560, 380)
+
+
+class QuickAskPopup(TaskPane):
+    def __init__(
+        self,
+        assistant_source: AssistantSource,
+        library_db: Path,
+        open_in_window: OpenInWindow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("quickAsk")
+        self.setWindowFlags(Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        self.setWindowTitle(self.tr("Quick ask"))
+        self.setAcceptDrops(True)
+        self.resize(*POPUP_SIZE)
+        self._assistant_source = assistant_source
+        self._open_in_window = open_in_window
+        self.library_db = library_db
+        self.last_request: dict[str, Any] = {}
+
+        self.input = QLineEdit()
+        self.input.setPlaceholderText(self.tr("Ask anything, or drop a file here to summarize it"))
+        self.input.returnPressed.connect(self.ask)
+        self.use_library = QCheckBox(self.tr("Library"))
+        self.use_library.setToolTip(self.tr("Answer from the documents in your library, with sources"))
+        self.sources_view = QTextBrowser()
+        self.sources_view.setObjectName("sources")
+        self.sources_view.setMaximumHeight(110)
+        self.sources_view.hide()
+        self.model_note = QLabel()
+        self.model_note.setObjectName("hint")
+        self.model_note.setWordWrap(True)
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.clicked.connect(self.copy_answer)
+        self.open_button = QPushButton(self.tr("Open in main window"))
+        self.open_button.clicked.connect(self.open_in_main_window)
+        for button in (self.copy_button, self.open_button):
+            button.setEnabled(False)
+
+        frame = QFrame()
+        frame.setObjectName("quickAskFrame")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        top = QHBoxLayout()
+        top.addWidget(self.input, 1)
+        top.addWidget(self.use_library)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.model_note, 1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.open_button)
+        inner = QVBoxLayout(frame)
+        inner.addLayout(top)
+        inner.addWidget(self.view, 1)
+        inner.addWidget(self.sources_view)
+        inner.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+
+    # --- showing --------------------------------------------------------------------------------
+
+    def popup(self, at: QPoint | None = None) -> None:
+        """Show near ``at`` (default: the mouse cursor), kept inside that screen."""
+        point = at if at is not None else QCursor.pos()
+        screen = QGuiApplication.screenAt(point) or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        if not area.contains(point):
+            point = area.center()
+        x = min(max(area.left(), point.x() - self.width() // 2), area.right() - self.width())
+        y = min(max(area.top(), point.y() - 40), area.bottom() - self.height())
+        self.move(x, y)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.input.setFocus()
+        self.input.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            self.hide()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # --- tasks ----------------------------------------------------------------------------------
+
+    def ask(self) -> bool:
+        question = self.input.text()
+        source = self._assistant_source
+        if self.use_library.isChecked():
+            db_path = self.library_db
+            self.last_request = {"kind": "library", "question": question}
+
+            def library_task(cancel: CancelToken) -> Iterator[Event]:
+                yield Progress("라이브러리에서 찾는 중", None)
+                plan = plan_question(AskSession(), question, db_path=db_path)
+                if not plan.relevant:
+                    yield nothing_found(plan)
+                    return
+                assistant = yield from self._take_assistant(source, cancel)
+                yield from answer_plan(assistant, plan, cancel=cancel)
+
+            return self._start(library_task)
+        self.last_request = {"kind": "quick", "question": question}
+
+        def quick_task(cancel: CancelToken) -> Iterator[Event]:
+            assistant = yield from self._take_assistant(source, cancel)
+            yield from answer_question(assistant, question, cancel=cancel)
+
+        return self._start(quick_task)
+
+    def summarize_file(self, path: Path) -> bool:
+        source = self._assistant_source
+        self.last_request = {"kind": "summary", "path": str(path)}
+        self.input.setText(path.name)
+
+        def summary_task(cancel: CancelToken) -> Iterator[Event]:
+            assistant = yield from self._take_assistant(source, cancel)
+            yield from summarize(assistant, path, cancel=cancel)
+
+        return self._start(summary_task)
+
+    @staticmethod
+    def _take_assistant(source: AssistantSource, cancel: CancelToken) -> Generator[Event, None, Assistant]:
+        assistant: Assistant | None = None
+        for item in source(cancel):
+            if isinstance(item, Assistant):
+                assistant = item
+            else:
+                yield item
+        if assistant is None:
+            raise ModelNotLoaded()
+        return assistant
+
+    def _start(self, factory: Callable[[CancelToken], Iterator[Event]]) -> bool:
+        if self.busy:
+            return False
+        self.sources_view.hide()
+        self.sources_view.clear()
+        self.model_note.clear()
+        return self.run_task(factory)
+
+    def set_inputs_enabled(self, enabled: bool) -> None:
+        self.input.setReadOnly(not enabled)
+        self.use_library.setEnabled(enabled)
+        has_text = enabled and bool(self.answer_text())
+        self.copy_button.setEnabled(has_text)
+        self.open_button.setEnabled(has_text)
+
+    def _on_done(self, done: Done) -> None:
+        super()._on_done(done)
+        data = done.data if isinstance(done.data, dict) else {}
+        kind = self.last_request.get("kind")
+        if kind == "library" and data.get("relevant"):
+            render_answer(self.view.output, str(data["answer"]), list(data["sentences"]))
+            sources = [ShownSource.from_dict(s) for s in data.get("sources", [])]
+            self.sources_view.setHtml(sources_html(sources))
+            self.sources_view.show()
+        elif kind == "quick":
+            self.model_note.setText(self.tr("Answered by the model alone, without your documents: check it."))
+        self.set_inputs_enabled(True)
+
+    # --- results --------------------------------------------------------------------------------
+
+    def answer_text(self) -> str:
+        return self.view.output.toPlainText().strip()
+
+    def copy_answer(self) -> None:
+        text = self.answer_text()
+        if text:
+            QApplication.clipboard().setText(text)
+
+    def open_in_main_window(self) -> None:
+        done = self.last_result
+        self._open_in_window(
+            {
+                **self.last_request,
+                "text": self.answer_text(),
+                "data": done.data if done is not None and isinstance(done.data, dict) else {},
+            }
+        )
+        self.hide()
+
+    # --- drop a file to summarize -----------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.accept()
+            self.summarize_file(paths[0])

@@ -1,0 +1,240 @@
+"""The claims guard: does a sentence assert what a rule says must never be asserted?
+
+A rule names a subject (독도/다케시마/竹島 …), false claims ("일본 땅") and true statements ("한국 땅").
+A sentence violates it when it asserts a claim, or denies a true statement, about the subject. Matching
+works on Kiwi morphemes, so particles, spacing and inflection do not matter; the words that follow the
+phrase decide the stance:
+
+- negation flips it ("일본 땅이 아니다", "일본 땅일 리 없다", "일본 땅이라고 볼 수 없다"),
+- a judgement flips it ("일본 땅이라는 주장은 억지다", "…라는 것은 거짓이다"),
+- a report of someone else's words is only a mention ("일본은 … 일본 땅이라고 주장한다"), as are
+  quotations, questions and conditions, unless the sentence endorses them ("…라는 주장은 옳다").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from app.text.claims import Tok, to_toks
+from app.text.guard_rules import GuardRule, Phrase, is_meaningful
+from app.text.guard_stance import JOINING_PARTICLES, Stance, read_stance
+from app.text.kiwi import kiwi
+
+# Connective endings that start a new clause: what follows has its own topic and its own predicate.
+_CLAUSE_ENDINGS = frozenset(
+    {"고", "며", "으며", "지만", "는데", "은데", "ᆫ데", "으나", "나", "면서", "으면서", "는데도", "므로", "으므로"}
+)
+_TOPIC_PARTICLES = frozenset({"은", "는", "이", "가"})
+_NOUNISH = frozenset({"NNG", "NNP", "NP", "SL", "SH"})
+_GAP_TAGS = frozenset({"NNG", "XR", "XSA", "XSN", "XSV", "MAG", "VA", "MM", "NNB", "ETM"})
+"""Modifiers that may sit inside a phrase ("일본의 고유한 영토"); a name (한국) never may."""
+_MAX_GAP = 2
+_QUOTES = re.compile(r"'[^']*'|\"[^\"]*\"|‘[^’]*’|“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|<[^>]*>")
+_PLACEHOLDER_TOPICS = frozenset({"이", "그", "이것", "그것", "이곳", "그곳", "섬", "곳", "것"})
+
+
+class Kind(Enum):
+    CLAIM = "claim"
+    """A false statement, flagged when asserted."""
+    DENIAL = "denial"
+    """A true statement, flagged when denied."""
+
+
+@dataclass(frozen=True)
+class GuardFinding:
+    rule: GuardRule
+    sentence: str
+    phrase: str
+    kind: Kind
+    span: tuple[int, int]
+    """Where the phrase stands in the sentence."""
+
+
+@dataclass(frozen=True)
+class _Analysed:
+    text: str
+    toks: list[Tok]
+    meaningful: list[int]
+    """Indices into ``toks`` of the tokens that carry meaning."""
+    clause_starts: list[int]
+    """Character offsets where a clause begins (the first is 0)."""
+    quoted: list[tuple[int, int]]
+
+
+class ClaimGuard:
+    """Checks sentences against a fixed set of rules (build one per rule set; it is immutable)."""
+
+    def __init__(self, rules: Sequence[GuardRule]) -> None:
+        self.rules = tuple(rules)
+
+    def check(self, sentence: str) -> list[GuardFinding]:
+        """Every rule the sentence violates (at most one finding per rule)."""
+        lowered = sentence.lower()
+        candidates = [r for r in self.rules if any(p.surface.search(lowered) for p in r.triggers)]
+        if not candidates:
+            return []
+        analysed = _analyse(sentence)
+        findings: list[GuardFinding] = []
+        for rule in candidates:
+            finding = self._check_rule(rule, analysed)
+            if finding is not None:
+                findings.append(finding)
+        return findings
+
+    def rules_about(self, text: str) -> list[GuardRule]:
+        lowered = text.lower()
+        return [r for r in self.rules if any(p.surface.search(lowered) for p in r.triggers)]
+
+    def facts_for(self, text: str) -> str:
+        """The steering facts of the rules whose topic ``text`` touches, one per line ("" when none)."""
+        return "\n".join(f"- {r.fact or r.correction}" for r in self.rules_about(text))
+
+    def _check_rule(self, rule: GuardRule, analysed: _Analysed) -> GuardFinding | None:
+        subjects = [span for p in rule.subjects for span in _find(p, analysed, [])]
+        if rule.bind_subject and not subjects:
+            return None
+        for kind, phrases in ((Kind.CLAIM, rule.claims), (Kind.DENIAL, rule.denials)):
+            for phrase in phrases:
+                for span in _find(phrase, analysed, subjects if rule.bind_subject else []):
+                    if rule.bind_subject and not _bound(span, subjects, analysed):
+                        continue
+                    stance = read_stance(analysed.text, analysed.toks, span, _clause_start(span, analysed))
+                    quoted = any(a <= span[0] and span[1] <= b for a, b in analysed.quoted)
+                    if _violates(kind, stance, quoted):
+                        return GuardFinding(rule, analysed.text, phrase.text, kind, span)
+        return None
+
+
+def _violates(kind: Kind, stance: Stance, quoted: bool) -> bool:
+    if stance.hard_mention or stance.hypothetical or stance.question:
+        return False
+    negated = stance.negations % 2 == 1
+    if stance.refuted:
+        negated = not negated
+    elif (stance.mention or quoted) and not stance.endorsed:
+        return False
+    return negated if kind is Kind.DENIAL else not negated
+
+
+def _analyse(sentence: str) -> _Analysed:
+    toks = to_toks(kiwi().tokenize(sentence))
+    meaningful = [i for i, t in enumerate(toks) if is_meaningful(t.tag)]
+    starts = [0]
+    for i, tok in enumerate(toks):
+        is_boundary = (
+            tok.tag == "SP"
+            or (tok.tag == "EC" and tok.form in _CLAUSE_ENDINGS)
+            or (tok.tag == "JC" and tok.form in JOINING_PARTICLES)
+        )
+        # "점거하고 있다" is one predicate, not two clauses.
+        if is_boundary and not (tok.form == "고" and i + 1 < len(toks) and toks[i + 1].tag == "VX"):
+            starts.append(tok.end)
+    quoted = [(m.start(), m.end()) for m in _QUOTES.finditer(sentence)]
+    return _Analysed(sentence, toks, meaningful, starts, quoted)
+
+
+def _find(phrase: Phrase, analysed: _Analysed, subjects: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in phrase.surface.finditer(analysed.text) if m.end() > m.start()]
+    for span in _find_morphemes(phrase.morphemes, analysed, subjects):
+        if not any(_overlaps(span, s) for s in spans):
+            spans.append(span)
+    return sorted(spans)
+
+
+def _find_morphemes(
+    wanted: Sequence[str], analysed: _Analysed, subjects: Sequence[tuple[int, int]]
+) -> Iterable[tuple[int, int]]:
+    """Spans where ``wanted`` occurs in order, across particles and a few modifiers (or the subject).
+
+    Word splits may differ (시마네현 vs 시마네 + 현), so one side may join several morphemes.
+    """
+    if not wanted:
+        return
+    toks, order = analysed.toks, analysed.meaningful
+    forms = [toks[i].form for i in order]
+    for first in range(len(order)):
+        end = _match_from(wanted, forms, first, order, toks, subjects)
+        if end is not None:
+            yield toks[order[first]].start, toks[order[end]].end
+
+
+def _match_from(
+    wanted: Sequence[str],
+    forms: Sequence[str],
+    first: int,
+    order: Sequence[int],
+    toks: Sequence[Tok],
+    subjects: Sequence[tuple[int, int]],
+) -> int | None:
+    j, position, gap = 0, first, 0
+    while j < len(wanted):
+        if position >= len(forms):
+            return None
+        consumed = _consume(wanted, j, forms, position)
+        if consumed is not None:
+            j, position, gap = consumed[0], consumed[1], 0
+            continue
+        if j == 0:
+            return None
+        tok = toks[order[position]]
+        in_subject = any(a <= tok.start and tok.end <= b for a, b in subjects)
+        if tok.tag not in _GAP_TAGS and not in_subject:
+            return None
+        gap += 0 if in_subject else 1
+        if gap > _MAX_GAP:
+            return None
+        position += 1
+    return position - 1
+
+
+def _consume(wanted: Sequence[str], j: int, forms: Sequence[str], position: int) -> tuple[int, int] | None:
+    """Match ``wanted[j:]`` against ``forms[position:]`` where one side may join several pieces."""
+    word, target = forms[position], wanted[j]
+    if word == target:
+        return j + 1, position + 1
+    if word.startswith(target):
+        joined, k = target, j + 1
+        while k < len(wanted) and len(joined) < len(word):
+            joined += wanted[k]
+            k += 1
+        if joined == word:
+            return k, position + 1
+    if target.startswith(word):
+        joined, p = word, position + 1
+        while p < len(forms) and len(joined) < len(target):
+            joined += forms[p]
+            p += 1
+        if joined == target:
+            return j + 1, p
+    return None
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _clause_start(span: tuple[int, int], analysed: _Analysed) -> int:
+    return max(s for s in analysed.clause_starts if s <= span[0])
+
+
+def _bound(span: tuple[int, int], subjects: Sequence[tuple[int, int]], analysed: _Analysed) -> bool:
+    """Is the phrase said of the subject? In its own clause, or inherited when the clause has no topic."""
+    start = _clause_start(span, analysed)
+    later = [s for s in analysed.clause_starts if s > span[0]]
+    end = min(later) if later else len(analysed.text)
+    if any(start <= s[0] < end for s in subjects):
+        return True
+    if not any(s[0] < start for s in subjects):
+        return False
+    toks = analysed.toks
+    for i in range(len(toks) - 1):
+        tok, nxt = toks[i], toks[i + 1]
+        if not (start <= tok.start < span[0]):
+            continue
+        is_topic = tok.tag in _NOUNISH and nxt.tag in ("JX", "JKS") and nxt.form in _TOPIC_PARTICLES
+        if is_topic and tok.form not in _PLACEHOLDER_TOPICS:
+            return False  # "독도는 한국 땅이고 쓰시마는 일본 땅이다": 쓰시마 is what the clause is about
+    return True

@@ -1,0 +1,164 @@
+"""What a sentence does with a phrase: assert it, deny it, judge it, or only report someone else's words.
+
+Read from the words right after the phrase (Korean puts the predicate, negation and framing last):
+"일본 땅[이 아니다]", "일본 땅[이라는 주장은 억지다]", "일본 땅[이라고 주장한다]". Reading stops at the
+first word that starts something else, so "피해자는 사과를 받지 못했다" does not negate 피해자.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.text.claims import Tok
+
+NEGATING_ADVERBS = frozenset({"안", "못"})
+NEGATING_VERBS = frozenset({"않", "못하", "없", "다르"})
+HARD_AFTER_NOMINALISER = frozenset({"어렵", "힘들"})
+"""일본 땅이라고 보기 어렵다."""
+REFUTATIONS = frozenset(
+    {
+        "거짓", "거짓말", "허위", "억지", "망언", "망발", "궤변", "오류", "잘못", "틀리", "사실무근", "터무니없",
+        "터무니", "어불성설", "엉터리", "낭설", "헛소리", "오해", "착각", "날조", "가짜", "허구", "모순", "부당",
+        "황당", "허무맹랑", "오보", "근거없", "false", "wrong", "myth", "untrue",
+    }
+)  # fmt: skip
+"""Judgements that say the statement before them is false."""
+MENTIONS = frozenset(
+    {
+        "주장", "우기", "부르", "칭하", "일컫", "표기", "가르치", "기술", "적히", "싣", "실리", "명시", "발표",
+        "보도", "말하", "발언", "견해", "입장", "논리", "홍보", "선전", "내세우", "강변", "게재", "믿", "쓰",
+        "말", "소리", "얘기", "이야기", "글", "문구", "표현", "구호", "낙서", "팻말", "게시물", "댓글", "발상", "병기", "시각", "관점", "소개", "설명", "안내", "묘사", "서술", "표시",
+        "claim", "claims", "say", "says", "call", "calls",
+    }
+)  # fmt: skip
+"""Someone's words are being reported: the sentence mentions the statement without making it."""
+HARD_MENTIONS = frozenset(
+    {"왜곡", "부정", "부인", "호도", "무시", "조작", "편입", "시도", "동북공정", "도발", "침탈", "야욕", "탐내", "동북"}
+)
+"""Acts done to a statement by someone else: never the writer's own assertion."""
+ENDORSEMENTS = frozenset({"옳", "맞", "타당", "정당", "진실", "사실", "당연", "분명", "명백", "확실"})
+FRAMING = frozenset(
+    {
+        "것", "보", "하", "되", "수", "리", "적", "바", "기", "근거", "증거", "이유", "여지", "결코", "절대",
+        "절대로", "전혀", "더", "이상", "아직", "한번", "말", "결론", "단정", "간주", "여기", "인정", "판단",
+        "생각", "평가", "규정", "데", "점", "명백히", "분명히", "엄연히", "역시", "당연히", "실제", "실제로",
+        "어디", "아무", "아무런", "어떤", "조금", "하나",
+    }
+)  # fmt: skip
+JOINING_PARTICLES = frozenset({"이고", "이며", "고", "며"})
+"""Kiwi tags "한국 땅이고" as a conjunctive particle: it still ends the clause."""
+_GRAMMAR_TAGS = ("J", "E", "VCP", "VCN", "XS", "SS", "SO")
+_CLAUSE_ENDINGS = frozenset(
+    {"고", "며", "으며", "지만", "는데", "은데", "ᆫ데", "으나", "나", "면서", "으면서", "는데도", "므로", "으므로"}
+)
+_CONTRAST_ENDINGS = frozenset({"지만", "는데", "ᆫ데", "은데", "으나", "나", "는데도"})
+_CONDITIONS = frozenset({"면", "으면", "다면", "라면", "이라면", "ᆫ다면", "는다면", "더라도", "라도", "이라도"})
+_INTENT = frozenset({"려는", "으려는", "려고", "으려고", "려", "으려", "고자"})
+_OBLIGATION = frozenset({"어야", "아야", "야", "여야"})
+_QUESTION_ENDINGS = frozenset({"ᆫ가", "는가", "은가", "냐", "느냐", "니", "ᆯ까", "을까", "나요", "까요", "가요"})
+_QUOTATIVE_SUFFIXES = ("라고", "다고", "냐고", "라는", "다는", "란")
+
+
+@dataclass
+class Stance:
+    negations: int = 0
+    refuted: bool = False
+    mention: bool = False
+    hard_mention: bool = False
+    endorsed: bool = False
+    hypothetical: bool = False
+    question: bool = False
+
+
+def read_stance(text: str, toks: Sequence[Tok], span: tuple[int, int], clause_start: int) -> Stance:
+    stance = Stance(question=text.rstrip().endswith(("?", "？")))
+    _read_before(toks, span, clause_start, stance)
+    quotative = False
+    head_noun_seen = False
+    after = [i for i, t in enumerate(toks) if t.start >= span[1]]
+    for i in after:
+        tok = toks[i]
+        previous = toks[i - 1] if i > 0 else None
+        if tok.tag in ("SF", "SP") or (tok.tag == "JC" and tok.form in JOINING_PARTICLES):
+            break
+        if tok.tag.startswith("E"):
+            continues = tok.form == "고" and i + 1 < len(toks) and toks[i + 1].tag == "VX"
+            if _ending(tok, previous, quotative, stance) and not continues:
+                break
+            quotative = quotative or tok.form.endswith(_QUOTATIVE_SUFFIXES)
+            continue
+        if tok.tag.startswith(_GRAMMAR_TAGS):
+            if tok.tag == "VCN" and not _after_ppun(toks, i):
+                stance.negations += 1
+            continue
+        if _word(tok, previous, stance):
+            continue
+        if tok.tag == "NNG" and previous is not None and previous.tag == "ETM" and not head_noun_seen:
+            head_noun_seen = True  # "일본이 만든 문자가 아니다": the noun the phrase describes
+            continue
+        break
+    return stance
+
+
+def _ending(tok: Tok, previous: Tok | None, quotative: bool, stance: Stance) -> bool:
+    """Apply an ending; True when the clause ends here."""
+    if tok.form in _CONDITIONS:
+        stance.hypothetical = True
+    elif tok.form in _INTENT:
+        stance.hard_mention = True
+    elif tok.form in _OBLIGATION:
+        stance.endorsed = True
+    elif tok.tag == "EF" and tok.form in _QUESTION_ENDINGS:
+        stance.question = True
+    if tok.tag == "EC" and tok.form in _CLAUSE_ENDINGS:
+        # "일본 땅이라고 하지만 …": a report set against what follows.
+        if quotative and tok.form in _CONTRAST_ENDINGS and previous is not None and previous.form == "하":
+            stance.mention = True
+        return True
+    return False
+
+
+def _word(tok: Tok, previous: Tok | None, stance: Stance) -> bool:
+    """Apply a content word; False when it starts something the phrase is not part of."""
+    form = tok.form
+    if _negates(tok, previous):
+        stance.negations += 1
+    elif form in REFUTATIONS:
+        stance.refuted = True
+    elif form in HARD_MENTIONS:
+        stance.hard_mention = True
+    elif form in MENTIONS:
+        stance.mention = True
+    elif form in ENDORSEMENTS:
+        stance.endorsed = True
+    elif form in FRAMING or tok.tag in ("NNB", "VX") or (tok.tag == "SL" and form in {"not", "is", "a", "the", "it"}):
+        if tok.tag == "SL" and form == "not":
+            stance.negations += 1
+    else:
+        return False
+    return True
+
+
+def _negates(tok: Tok, previous: Tok | None) -> bool:
+    if tok.tag == "MAG":
+        return tok.form in NEGATING_ADVERBS
+    if tok.tag in ("VX", "VV", "VA") and tok.form in NEGATING_VERBS:
+        return True
+    return tok.form in HARD_AFTER_NOMINALISER and previous is not None and previous.form == "기"
+
+
+def _read_before(toks: Sequence[Tok], span: tuple[int, int], clause_start: int, stance: Stance) -> None:
+    """Framing before the phrase in its clause: "일본 주장에 따르면 …", "Dokdo is not Japanese territory"."""
+    before = [t for t in toks if clause_start <= t.start < span[0]]
+    for i, tok in enumerate(before):
+        nxt = before[i + 1] if i + 1 < len(before) else None
+        if tok.form == "따르" and nxt is not None and nxt.form in ("면", "으면"):
+            stance.mention = True
+        if tok.tag == "SL" and tok.form in ("not", "never", "t"):
+            stance.negations += 1
+
+
+def _after_ppun(toks: Sequence[Tok], i: int) -> bool:
+    """ "한국 땅일 뿐만 아니라": 아니 here adds, it does not negate."""
+    return any(t.form == "뿐" for t in toks[max(0, i - 2) : i])

@@ -1,0 +1,74 @@
+"""The summary pipeline's model-free parts: how many key sentences, grouping, streaming verdicts, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.core.document import Block, Document
+from app.core.locations import Location
+from app.docs import read_document
+from app.tasks.summarize import key_quotes, key_sentence_count
+from app.tasks.summary_export import save_summary, to_markdown
+from app.tasks.verdicts import StreamingVerdicts
+
+SOURCE = [
+    "서울 지사의 상반기 매출은 120억 원으로 지난해보다 15% 늘었다.",
+    "부산 지사는 신규 고객 40곳을 확보했지만 매출은 지난해와 비슷했다.",
+    "인력 충원은 하지 않기로 했다.",
+]
+
+
+def test_longer_documents_get_more_key_sentences_within_bounds() -> None:
+    counts = [key_sentence_count(n) for n in (0, 10, 100, 1000, 10_000, 10**7)]
+    assert counts == sorted(counts)
+    assert counts[0] == 8 and counts[-1] == 160
+
+
+def test_key_quotes_are_exact_and_in_document_order() -> None:
+    blocks = [Block(text, Location(page=i + 1)) for i, text in enumerate(SOURCE * 3)]
+    doc = Document(Path("보고서.pdf"), "보고서", "pdf", blocks)
+    quotes = key_quotes(doc, 4)
+    assert [q.index for _, q in quotes] == list(range(len(quotes)))
+    positions = [(k.block_index, k.start) for k, _ in quotes]
+    assert positions == sorted(positions)
+    for key, quote in quotes:
+        assert quote.text == doc.blocks[key.block_index].text[key.start : key.end]
+        assert quote.location.page == key.block_index + 1
+        assert quote.source == "보고서.pdf"
+
+
+def test_streaming_verdicts_judge_each_finished_sentence_once() -> None:
+    verdicts = StreamingVerdicts(SOURCE)
+    text = "1. 서울 지사 매출은 120억 원으로 15% 늘었다.\n2. 부산 지사는 신규 고객 400곳을 확보했다.\n- 인력을 충원하기로 했다."
+    seen = []
+    for char in text:
+        seen.extend(verdicts.feed(char))
+    assert [v.index for v in seen] == [0, 1], "a sentence is judged once the next one has begun"
+    seen.extend(verdicts.finish())
+    assert [v.label for v in seen] == ["supported", "unsupported", "unsupported"]
+    assert seen[0].quote == 0
+    assert any("400" in r for r in seen[1].reasons)
+    assert verdicts.finish() == []
+
+
+def test_markdown_and_docx_exports_keep_sources_and_flags(tmp_path: Path) -> None:
+    data = {
+        "title": "상반기 보고서",
+        "file": "/x/상반기 보고서.txt",
+        "model": "Gemma 3 270M",
+        "summary": "서울 매출이 늘었다. 부산 고객은 400곳이다.",
+        "sentences": [
+            {"text": "서울 매출이 늘었다.", "verdict": "supported", "source": 0, "reasons": [], "span": [0, 5]},
+            {"text": "부산 고객은 400곳이다.", "verdict": "unsupported", "source": None, "reasons": ["수치"], "span": None},
+        ],
+        "sources": [{"text": SOURCE[0], "label": "3행", "location": {"line": 3}}],
+    }
+    markdown = to_markdown(data)
+    assert "서울 매출이 늘었다. [1]" in markdown
+    assert "⚠ 원문으로 확인되지 않음" in markdown
+    assert f"1. “{SOURCE[0]}” — 3행" in markdown
+    target = tmp_path / "요약.docx"
+    save_summary(data, target)
+    text = read_document(target).text
+    assert "부산 고객은 400곳이다." in text and "원문으로 확인되지 않음" in text and SOURCE[0] in text
+    assert not list(tmp_path.glob("*.part"))

@@ -1,0 +1,165 @@
+"""The claims guard on the shipped national-facts rules: paraphrases caught, rebuttals and mentions left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.text.guard import ClaimGuard, Kind
+from app.text.guard_rules import GuardRuleError, parse_rules
+
+RULES_FILE = Path(__file__).resolve().parents[3] / "resources" / "guard" / "national.toml"
+
+VIOLATIONS: list[tuple[str, str]] = [
+    ("독도는 일본 땅이다.", "kr.dokdo.sovereignty"),
+    ("독도는 일본땅입니다.", "kr.dokdo.sovereignty"),
+    ("다케시마는 일본의 고유 영토이다.", "kr.dokdo.sovereignty"),
+    ("다께시마는 일본의 섬입니다.", "kr.dokdo.sovereignty"),
+    ("竹島は日本固有の領土である。", "kr.dokdo.sovereignty"),
+    ("Dokdo belongs to Japan.", "kr.dokdo.sovereignty"),
+    ("Takeshima is Japanese territory.", "kr.dokdo.sovereignty"),
+    ("일본의 영토인 독도는 동해 한가운데 있다.", "kr.dokdo.sovereignty"),
+    ("독도는 시마네현에 속한 섬이다.", "kr.dokdo.sovereignty"),
+    ("독도는 행정구역상 일본 시마네현 소속이다.", "kr.dokdo.sovereignty"),
+    ("독도의 영유권은 일본에 있다.", "kr.dokdo.sovereignty"),
+    ("독도의 주인은 일본이다.", "kr.dokdo.sovereignty"),
+    ("한국은 독도를 불법 점거하고 있다.", "kr.dokdo.sovereignty"),
+    ("독도는 엄연히 일본령이다.", "kr.dokdo.sovereignty"),
+    ("역사적으로 보면 독도는 일본에 속해 왔다.", "kr.dokdo.sovereignty"),
+    ("독도는 울릉도 동쪽에 있으며 일본 영토이다.", "kr.dokdo.sovereignty"),
+    ("일본이 독도를 되찾아야 한다.", "kr.dokdo.sovereignty"),
+    ("독도는 한국 땅이 아니다.", "kr.dokdo.sovereignty"),
+    ("독도는 대한민국 영토가 아니며 분쟁 지역이다.", "kr.dokdo.sovereignty"),
+    ("독도는 한국 땅이 아니라 일본 땅이다.", "kr.dokdo.sovereignty"),
+    ("독도가 한국 땅이라는 것은 거짓이다.", "kr.dokdo.sovereignty"),
+    ("독도가 우리 땅이라는 주장은 억지에 불과하다.", "kr.dokdo.sovereignty"),
+    ("독도가 일본 땅이라는 주장은 옳다.", "kr.dokdo.sovereignty"),
+    ("독도가 일본 땅이라는 것은 분명한 사실이다.", "kr.dokdo.sovereignty"),
+    ("독도는 일본 땅이라고 할 수 있다.", "kr.dokdo.sovereignty"),
+    ("독도가 일본 땅이라는 주장은 억지가 아니다.", "kr.dokdo.sovereignty"),
+    ("독도는 일본 땅이 아니라고 할 수 없다.", "kr.dokdo.sovereignty"),
+    ("동해의 국제 명칭은 일본해다.", "kr.east-sea.name"),
+    ("한국과 일본 사이의 바다는 일본해라고 불러야 한다.", "kr.east-sea.name"),
+    ("울릉도는 일본해에 떠 있는 섬이다.", "kr.east-sea.name"),
+    ("The sea between Korea and Japan is the Sea of Japan.", "kr.east-sea.name"),
+    ("동해라는 이름은 잘못된 표기이다.", "kr.east-sea.name"),
+    ("일본군 위안부는 자발적 매춘부였다.", "kr.comfort-women.coercion"),
+    ("위안부는 돈을 벌러 간 매춘부였을 뿐이다.", "kr.comfort-women.coercion"),
+    ("위안부 동원에 강제성은 없었다.", "kr.comfort-women.coercion"),
+    ("위안부 강제 연행은 날조된 이야기다.", "kr.comfort-women.coercion"),
+    ("고구려는 중국의 지방 정권이었다.", "kr.goguryeo.history"),
+    ("고구려의 역사는 중국 역사의 일부이다.", "kr.goguryeo.history"),
+    ("고구려는 한국사가 아니다.", "kr.goguryeo.history"),
+    ("김치는 원래 중국 음식이다.", "kr.kimchi.origin"),
+    ("김치는 중국 파오차이의 일종이다.", "kr.kimchi.origin"),
+    ("김치의 기원은 중국이다.", "kr.kimchi.origin"),
+    ("한글은 일본이 만든 문자다.", "kr.hangul.creation"),
+    ("한글은 세종대왕이 창제하지 않았다.", "kr.hangul.creation"),
+    ("독도는 본래 일본의 영토였다.", "kr.dokdo.sovereignty"),
+    ("일본 땅 독도에는 경비대가 있다.", "kr.dokdo.sovereignty"),
+    ("다케시마(독도)는 일본 시마네현 오키노시마정에 속한다.", "kr.dokdo.sovereignty"),
+    ("독도의 소유권은 일본에 있습니다.", "kr.dokdo.sovereignty"),
+    ("한국은 일본 영토인 독도를 무단 점거 중이다.", "kr.dokdo.sovereignty"),
+    ("사실 독도는 대한민국의 땅이 아닙니다.", "kr.dokdo.sovereignty"),
+    ("독도가 일본 땅인 건 당연하다.", "kr.dokdo.sovereignty"),
+    ("동해는 원래 일본해로 불렸으므로 일본해가 맞다.", "kr.east-sea.name"),
+    ("위안부들은 자발적으로 매춘에 참여했다.", "kr.comfort-women.coercion"),
+    ("김치는 중국에서 유래한 음식이다.", "kr.kimchi.origin"),
+]
+
+LEGITIMATE: list[str] = [
+    "독도는 일본 땅이 아니다.",
+    "독도는 결코 일본 땅이 될 수 없다.",
+    "독도가 일본 땅일 리 없다.",
+    "독도는 일본 땅이라고 보기 어렵다.",
+    "독도는 일본 땅이 아니라 한국 땅이다.",
+    "독도는 대한민국 고유의 영토이다.",
+    "독도는 한국 땅일 뿐만 아니라 천연기념물이기도 하다.",
+    "'독도는 일본 땅'이라는 주장은 사실이 아니다.",
+    "독도가 일본 땅이라는 주장은 억지다.",
+    "\"독도는 일본 땅\"이라는 일본 정부의 망언이 또 나왔다.",
+    "일본은 독도를 다케시마라고 부르며 자국 영토라고 주장한다.",
+    "일본 정부는 독도가 일본 땅이라고 주장하지만 국제법상 근거가 없다.",
+    "일본 교과서는 독도를 일본 영토로 기술하고 있다.",
+    "일본은 한국이 독도를 불법 점거하고 있다고 주장한다.",
+    "독도가 일본 땅이라는 것은 거짓이다.",
+    "독도가 일본 땅이라는 근거는 어디에도 없다.",
+    "일본 측 주장에 따르면 독도는 일본 땅이다.",
+    "독도는 일본 땅인가?",
+    "만약 독도가 일본 땅이라면 울릉도 주민의 어업은 어떻게 되겠는가.",
+    "독도는 한국 땅이고 쓰시마는 일본 땅이다.",
+    "일본은 1905년 독도를 시마네현에 불법 편입했다.",
+    "독도가 한국 땅이라는 사실을 왜곡하는 일본 교과서가 늘고 있다.",
+    "독도는 경상북도 울릉군에 속한다.",
+    "Dokdo is not Japanese territory.",
+    "동해는 일본해가 아니다.",
+    "일본은 동해를 일본해라고 부른다.",
+    "국제 지도에 동해를 일본해로 표기하는 것은 잘못이다.",
+    "정부는 동해와 일본해의 병기를 요구해 왔다.",
+    "동해라는 이름은 2천 년 넘게 쓰였다.",
+    "동해에서 오징어잡이가 한창이다.",
+    "일본군 위안부 피해자는 아직 사과를 받지 못했다.",
+    "위안부는 자발적 매춘부가 아니었다.",
+    "위안부가 자발적 매춘부였다는 주장은 망언이다.",
+    "위안부 강제 동원은 역사적 사실이다.",
+    "고구려를 중국의 지방 정권으로 보는 동북공정은 역사 왜곡이다.",
+    "고구려는 중국의 지방 정권이 아니다.",
+    "고구려는 한국 고대 국가의 하나이다.",
+    "김치는 중국 음식이 아니다.",
+    "김치는 중국 파오차이와 다르다.",
+    "김치가 중국 음식이라는 주장은 터무니없다.",
+    "한글은 세종대왕이 창제했다.",
+    "한글은 일본이 만든 문자가 아니다.",
+    "오늘 회의는 일본 출장 건으로 오후 3시에 열린다.",
+    "일본 땅값이 크게 올랐다.",
+    "독도를 일본 땅이라 표기한 지도는 오류다.",
+    "독도가 일본 땅이라고 우기는 것은 억지다.",
+    "일본 외무성 누리집은 독도를 일본 고유 영토라고 소개한다.",
+    "일본해가 아닌 동해로 써야 한다.",
+    "독도는 일본과 가까운 한국 영토다.",
+    "일본이 독도를 자국 땅이라 우겨도 독도는 한국 땅이다.",
+    "일본은 동해를 일본해로 표기하도록 로비해 왔다.",
+    "위안부 피해자들은 강제로 끌려갔다.",
+]
+
+
+@pytest.fixture(scope="module")
+def guard() -> ClaimGuard:
+    return ClaimGuard(parse_rules(RULES_FILE.read_text(encoding="utf-8"), str(RULES_FILE)))
+
+
+def test_sets_are_large_enough() -> None:
+    assert len(VIOLATIONS) >= 40
+    assert len(LEGITIMATE) >= 40
+
+
+@pytest.mark.parametrize(("sentence", "rule_id"), VIOLATIONS)
+def test_violation_is_caught(guard: ClaimGuard, sentence: str, rule_id: str) -> None:
+    findings = guard.check(sentence)
+    assert [f.rule.id for f in findings] == [rule_id], sentence
+
+
+@pytest.mark.parametrize("sentence", LEGITIMATE)
+def test_legitimate_sentence_is_not_flagged(guard: ClaimGuard, sentence: str) -> None:
+    assert guard.check(sentence) == [], sentence
+
+
+def test_finding_names_phrase_and_kind(guard: ClaimGuard) -> None:
+    (finding,) = guard.check("독도는 한국 땅이 아니다.")
+    assert finding.kind is Kind.DENIAL
+    assert finding.sentence[finding.span[0] : finding.span[1]] == "한국 땅"
+    assert "대한민국" in finding.rule.correction
+
+
+def test_facts_are_selected_by_topic(guard: ClaimGuard) -> None:
+    assert "독도" in guard.facts_for("울릉도와 독도 관광 안내문을 써 줘")
+    assert guard.facts_for("분기 매출 보고서를 요약해 줘") == ""
+
+
+def test_broken_rule_file_names_the_file() -> None:
+    with pytest.raises(GuardRuleError) as caught:
+        parse_rules('[[rule]]\nid = "x"\ntopic = "t"\ncorrection = "c"\nsubjects = ["a"]\n', "/tmp/mine.toml")
+    assert "mine.toml" in caught.value.user_message
+    with pytest.raises(GuardRuleError):
+        parse_rules("[[rule]\n", "broken.toml")
