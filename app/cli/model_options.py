@@ -12,7 +12,9 @@ from app.tasks.model_choice import plan_model
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--model", type=Path, help="사용할 GGUF 모델 파일 (기본: 설정의 모델, 없으면 내장 Gemma 3 270M)")
+    parser.add_argument(
+        "--model", type=Path, help="사용할 GGUF 모델 파일 (기본: 설정의 모델, 없으면 내장 Gemma 3 270M)"
+    )
     parser.add_argument("--ctx", type=int, default=None, help="컨텍스트 길이(토큰)")
     parser.add_argument("--threads", type=int, default=None, help="사용할 CPU 스레드 수")
     parser.add_argument("--load-anyway", action="store_true", help="메모리가 부족해 보여도 모델을 불러옵니다")

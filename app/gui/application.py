@@ -14,6 +14,7 @@ from app.gui.engine_controller import EngineController
 from app.gui.first_run import after_window_shown
 from app.gui.i18n import install_translations, preferred_language
 from app.gui.look import apply_look
+from app.gui.main_thread_gc import MainThreadCollector
 from app.gui.main_window import MainWindow
 from app.gui.shell import DesktopShell, parse_launch
 from app.gui.single_instance import InstanceServer, hand_over
@@ -24,6 +25,14 @@ from app.tasks.model_choice import ModelPlan, plan_model
 
 def plan_from_settings(load_anyway: bool) -> ModelPlan:
     return plan_model(load_settings().settings, app_paths().ensure().models, load_anyway=load_anyway)
+
+
+def import_korean_analyser() -> None:
+    """Import Kiwi's native module on the GUI thread: its first import on a task thread has crashed Qt.
+
+    (Building the analyser, the slow part, still happens on the first task's thread.)
+    """
+    import kiwipiepy  # noqa: F401
 
 
 def create_app(argv: Sequence[str]) -> QApplication:
@@ -42,6 +51,9 @@ def main(argv: Sequence[str] = ()) -> int:
     if hand_over(request.to_args()):
         return 0
     app = create_app(qt_args)
+    collector = MainThreadCollector(app)
+    app.aboutToQuit.connect(collector.stop)
+    import_korean_analyser()
     server = InstanceServer()
     if not server.listen() and hand_over(request.to_args()):
         return 0  # another instance started at the same moment and won

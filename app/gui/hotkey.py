@@ -5,6 +5,8 @@ a key away from anyone. Passive also means two programs could react to the same 
 asks the server first: it tries to grab the combination on the root window for a moment. ``BadAccess``
 means another client already grabbed it, and Baro then tells the user instead of registering. Under
 Wayland no client may watch the keyboard, so the hotkey is unavailable and the tray icon is the way in.
+On Windows and macOS the ownership check is not made yet (it would be a ``RegisterHotKey`` /
+``RegisterEventHotKey`` probe); there pynput registers without asking.
 """
 
 from __future__ import annotations
@@ -37,10 +39,6 @@ NAMED_KEYS = {
 }
 EXTRA_X_LOCKS = (0, 1 << 1, 1 << 4, (1 << 1) | (1 << 4))
 """CapsLock (LockMask) and NumLock (Mod2Mask) change the modifier state; a grab must cover each."""
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Hotkey", text)
 
 
 class InvalidShortcut(ValueError):
@@ -176,16 +174,16 @@ class GlobalHotkey(QObject):
         except InvalidShortcut:
             return HotkeyStatus(
                 HotkeyState.INVALID,
-                _tr("The hotkey {keys} cannot be used: use a modifier (Ctrl, Alt, Shift) with a key.").format(
-                    keys=text
-                ),
+                QCoreApplication.translate(
+                    "Hotkey", "The hotkey {keys} cannot be used: use a modifier (Ctrl, Alt, Shift) with a key."
+                ).format(keys=text),
             )
         if keyboard_watch_blocked(self._environ, QGuiApplication.platformName()):
             return HotkeyStatus(
                 HotkeyState.UNAVAILABLE,
-                _tr(
-                    "This desktop (Wayland) does not let programs watch the keyboard, so the hotkey {keys} "
-                    "cannot work. Click the Baro icon in the tray instead."
+                QCoreApplication.translate(
+                    "Hotkey",
+                    "This desktop (Wayland) does not let programs watch the keyboard, so the hotkey {keys} cannot work. Click the Baro icon in the tray instead.",
                 ).format(keys=text),
             )
         on_x11 = sys.platform.startswith("linux") or "bsd" in sys.platform
@@ -193,9 +191,9 @@ class GlobalHotkey(QObject):
             if on_x11 and x11_owner_conflict(shortcut, self._environ.get("DISPLAY")):
                 return HotkeyStatus(
                     HotkeyState.TAKEN,
-                    _tr(
-                        "Another program already uses {keys}. Baro did not take it: choose another hotkey in "
-                        "Settings, or use the tray icon."
+                    QCoreApplication.translate(
+                        "Hotkey",
+                        "Another program already uses {keys}. Baro did not take it: choose another hotkey in Settings, or use the tray icon.",
                     ).format(keys=text),
                 )
             from pynput import keyboard
@@ -205,13 +203,17 @@ class GlobalHotkey(QObject):
             listener.wait()
         except InvalidShortcut:
             return HotkeyStatus(
-                HotkeyState.INVALID, _tr("This keyboard has no key for the hotkey {keys}.").format(keys=text)
+                HotkeyState.INVALID,
+                QCoreApplication.translate("Hotkey", "This keyboard has no key for the hotkey {keys}.").format(
+                    keys=text
+                ),
             )
         except Exception as err:  # pynput or Xlib failing to reach the display: say so, keep the tray
             return HotkeyStatus(
                 HotkeyState.UNAVAILABLE,
-                _tr(
-                    "The hotkey {keys} could not be registered ({reason}). Click the Baro icon in the tray instead."
+                QCoreApplication.translate(
+                    "Hotkey",
+                    "The hotkey {keys} could not be registered ({reason}). Click the Baro icon in the tray instead.",
                 ).format(keys=text, reason=f"{type(err).__name__}: {err}"),
             )
         self._listener = listener
@@ -221,5 +223,5 @@ class GlobalHotkey(QObject):
         listener, self._listener = self._listener, None
         if listener is not None:
             listener.stop()
-            listener.join(2.0)
+            listener.join(5.0)
         self.status = HotkeyStatus(HotkeyState.OFF, "")

@@ -34,10 +34,6 @@ SUMMARIZE_FLAG = "--summarize"
 MINIMIZED_FLAG = autostart.MINIMIZED_FLAG
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Shell", text)
-
-
 @dataclass(frozen=True)
 class LaunchRequest:
     """What a launch asks for: files to summarize, the popup, or starting hidden in the tray."""
@@ -135,7 +131,7 @@ class DesktopShell(QObject):
             return self.window.receive_files(files)
         text = clipboard.text().strip()
         if not text:
-            self.tell(_tr("The clipboard holds no text or file to summarize."))
+            self.tell(QCoreApplication.translate("Shell", "The clipboard holds no text or file to summarize."))
             return False
         folder = app_paths().ensure().cache / "clipboard"
         folder.mkdir(parents=True, exist_ok=True)
@@ -186,7 +182,7 @@ class DesktopShell(QObject):
         self.reported.add(message)
         self.notices.append(message)
         if self.tray.visible:
-            self.tray.notify(_tr("Baro"), message)
+            self.tray.notify(QCoreApplication.translate("Shell", "Baro"), message)
         elif self.window.isVisible():
             self.window.statusBar().showMessage(message, 15000)
 
@@ -196,7 +192,11 @@ class DesktopShell(QObject):
         self.popup.hide()
         if self.settings.tray_notice_shown:
             return
-        self.tell(_tr("Baro keeps running in the tray. To quit, choose Quit in the tray icon's menu."))
+        self.tell(
+            QCoreApplication.translate(
+                "Shell", "Baro keeps running in the tray. To quit, choose Quit in the tray icon's menu."
+            )
+        )
         self.settings = replace(self.settings, tray_notice_shown=True)
         loaded = load_settings()
         if loaded.writable:

@@ -30,16 +30,22 @@ from app.llm.prompts import PromptFormat, TaskPrompt
 from app.tasks.assistant import Assistant
 from app.tasks.library import default_db_path
 from app.text.sentences import split_sentences
-from app.text.support import Label, SupportChecker
+from app.text.support import Label, SupportChecker, Verdict
 
 MAX_QUESTION_CHARS = 1000
 SEARCH_K = 3
 MAX_NEW_TOKENS = 160
 BASE_MAX_NEW_TOKENS = 80
 MAX_SOURCES = 8
-ANSWER_STOPS = ("\n\n", "\n질문", "\n정답", "\n답변", "\n답:", "\n[")
+MAX_ANALYSED = 200
+ANSWER_STOPS = ("\n\n", "\n질문", "\n근거", "\n정답", "\n답변", "\n답:", "\n[")
 MIN_COVERAGE = 0.5
-"""Below this IDF-weighted share of the question's content words in the best passage, nothing is relevant."""
+"""Below this IDF-weighted share of the question's content words in the best passage, nothing is relevant.
+
+Measured on KorQuAD 1.0 dev with half the articles indexed (400 questions each way): answerable questions
+kept / unrelated ones wrongly kept were 0.995 / 0.21 at 0.4, 0.985 / 0.15 at 0.45, 0.968 / 0.10 at 0.5,
+0.940 / 0.035 at 0.6. bench/answer.py reports both rates for the value in use.
+"""
 QUESTION_WORDS = frozenset(
     {"무엇", "무슨", "누구", "언제", "어디", "어느", "몇", "어떤", "어떠", "어떻", "왜", "얼마", "뭐", "무엇인가"}
 )
@@ -65,21 +71,6 @@ class QuestionTooLong(BaroError):
 # --- retrieval and relevance -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Retrieval:
-    passages: list[Passage]
-    coverage: list[float]
-    """Per passage, the IDF-weighted share of the question's content words it contains."""
-
-    @property
-    def best_coverage(self) -> float:
-        return max(self.coverage, default=0.0)
-
-    @property
-    def relevant(self) -> bool:
-        return bool(self.passages) and self.best_coverage >= MIN_COVERAGE
-
-
 def question_terms(question: str) -> list[str]:
     """The question's content morphemes, without interrogatives (무엇, 언제 …) that answers never contain."""
     return [m for m in dict.fromkeys(analyse_text(question).morphemes) if m not in QUESTION_WORDS]
@@ -96,24 +87,44 @@ def term_idf(index: LibraryIndex, terms: Sequence[str]) -> dict[str, float]:
     return idf
 
 
-def coverage_of(terms: Sequence[str], idf: dict[str, float], passages: Sequence[Passage]) -> list[float]:
-    total = sum(idf[t] for t in terms)
-    if not terms or total <= 0:
-        return [0.0 for _ in passages]
-    analysed = analyse_texts([f"{p.title}\n{p.text}" for p in passages])
-    out: list[float] = []
-    for passage, terms_of_passage in zip(passages, analysed, strict=True):
-        present = set(terms_of_passage.morphemes)
-        lowered = f"{passage.title}\n{passage.text}".lower()
-        found = sum(idf[t] for t in terms if t in present or (len(t) > 1 and t in lowered))
-        out.append(found / total)
+@dataclass(frozen=True)
+class Words:
+    """A text's content morphemes and its lower-cased form (for words Kiwi splits differently)."""
+
+    morphemes: frozenset[str]
+    lowered: str
+
+    def weight(self, terms: Sequence[str], idf: dict[str, float]) -> float:
+        return sum(idf.get(t, 0.0) for t in terms if t in self.morphemes or (len(t) > 1 and t in self.lowered))
+
+
+@dataclass(frozen=True)
+class PassageWords:
+    whole: Words
+    """Title and text together."""
+    sentences: tuple[tuple[int, int, Words], ...]
+    """(start, end, words) of each sentence of the text."""
+
+
+def analyse_passages(passages: Sequence[Passage]) -> list[PassageWords]:
+    """Words of each passage and of each of its sentences, in one Kiwi batch."""
+    splits = [split_sentences(p.text) for p in passages]
+    texts = [f"{p.title}\n{p.text}" for p in passages] + [x.text for sentences in splits for x in sentences]
+    analysed = iter(analyse_texts(texts))
+    wholes = [Words(frozenset(next(analysed).morphemes), t.lower()) for t in texts[: len(passages)]]
+    out: list[PassageWords] = []
+    for whole, sentences in zip(wholes, splits, strict=True):
+        parts = tuple((x.start, x.end, Words(frozenset(next(analysed).morphemes), x.text.lower())) for x in sentences)
+        out.append(PassageWords(whole, parts))
     return out
 
 
-def retrieve(index: LibraryIndex, question: str, *, k: int = SEARCH_K, scope: Path | None = None) -> Retrieval:
-    passages = search(index, question, k=k, scope=scope)
-    terms = question_terms(question)
-    return Retrieval(passages, coverage_of(terms, term_idf(index, terms), passages))
+def coverage_of(terms: Sequence[str], idf: dict[str, float], words: Sequence[PassageWords]) -> list[float]:
+    """Per passage, the IDF-weighted share of ``terms`` it contains."""
+    total = sum(idf.get(t, 0.0) for t in terms)
+    if total <= 0:
+        return [0.0 for _ in words]
+    return [w.whole.weight(terms, idf) / total for w in words]
 
 
 def check_scope(index: LibraryIndex, scope: Path | None) -> None:
@@ -121,26 +132,6 @@ def check_scope(index: LibraryIndex, scope: Path | None) -> None:
         raise LibraryEmpty()
     if scope is not None and not index.has_any_under(scope):
         raise NotInLibrary(scope)
-
-
-def scored_sentences(text: str, terms: Sequence[str], idf: dict[str, float]) -> list[tuple[float, int, int]]:
-    """(IDF weight of the question words it contains, start, end) for every sentence of ``text``."""
-    sentences = split_sentences(text)
-    analysed = analyse_texts([s.text for s in sentences])
-    out: list[tuple[float, int, int]] = []
-    for sentence, found in zip(sentences, analysed, strict=True):
-        present = set(found.morphemes)
-        lowered = sentence.text.lower()
-        score = sum(idf.get(t, 0.0) for t in terms if t in present or (len(t) > 1 and t in lowered))
-        out.append((score, sentence.start, sentence.end))
-    return out
-
-
-def best_sentences(text: str, terms: Sequence[str], idf: dict[str, float], keep: int) -> list[tuple[int, int]]:
-    """Character spans of the ``keep`` sentences of ``text`` sharing the most question words, in text order."""
-    scored = scored_sentences(text, terms, idf)
-    chosen = sorted(scored, key=lambda s: (-s[0], s[1]))[:keep]
-    return sorted((start, end) for _, start, end in chosen)
 
 
 # --- the prompt and the session --------------------------------------------------------------------
@@ -166,10 +157,20 @@ class AskSession:
 
     scope: Path | None = None
     sources: list[Source] = field(default_factory=list)
+    analysed: dict[int, PassageWords] = field(default_factory=dict)
+    """Passages analysed so far, by chunk id: a follow-up does not analyse them again."""
 
     def reset(self, scope: Path | None = None) -> None:
         self.scope = scope
         self.sources = []
+        self.analysed = {}
+
+    def words(self, passages: Sequence[Passage]) -> list[PassageWords]:
+        new = list({p.chunk_id: p for p in passages if p.chunk_id not in self.analysed}.values())
+        if len(self.analysed) + len(new) > MAX_ANALYSED:
+            self.analysed = {s.key: self.analysed[s.key] for s in self.sources if s.key in self.analysed}
+        self.analysed.update(zip((p.chunk_id for p in new), analyse_passages(new), strict=True))
+        return [self.analysed[p.chunk_id] for p in passages]
 
 
 @dataclass(frozen=True)
@@ -198,16 +199,20 @@ def plan_question(session: AskSession, question: str, *, db_path: Path | None = 
         passages = search(index, question, k=k, scope=session.scope)
         terms = question_terms(question)
         idf = term_idf(index, terms)
-    coverage = coverage_of(terms, idf, passages)
     kept = session.sources
-    kept_coverage = coverage_of(terms, idf, [s.passage for s in kept])
+    words = session.words([*passages, *(s.passage for s in kept)])
+    coverage = coverage_of(terms, idf, words[: len(passages)])
+    kept_coverage = coverage_of(terms, idf, words[len(passages) :])
     best_new = max(coverage, default=0.0)
     best_kept = max(kept_coverage, default=0.0)
     if kept and best_kept >= MIN_COVERAGE and best_kept >= best_new - 1e-9:
         sources = list(kept)
     else:
+        # A follow-up adds only the passages that cover it better than what the prompt already holds,
+        # so the prompt grows by little and the cached prefix stays most of it.
         known = {s.key for s in kept}
-        fresh = [p for p in passages if p.chunk_id not in known]
+        floor = best_kept if best_kept >= MIN_COVERAGE else -1.0
+        fresh = [p for p, c in zip(passages, coverage, strict=True) if p.chunk_id not in known and c > floor]
         sources = [*kept, *(Source(len(kept) + n, p) for n, p in enumerate(fresh, start=1))]
         if len(sources) > MAX_SOURCES:
             kept = []
@@ -216,11 +221,13 @@ def plan_question(session: AskSession, question: str, *, db_path: Path | None = 
     relevant = bool(sources) and best >= MIN_COVERAGE
     highlights: dict[int, tuple[int, int]] = {}
     evidence: tuple[float, str] = (0.0, "")
-    for source in sources:
-        scored = scored_sentences(source.passage.text, terms, idf)
+    for source, analysed in zip(sources, session.words([s.passage for s in sources]), strict=True):
+        scored = [(w.weight(terms, idf), start, end) for start, end, w in analysed.sentences]
         if not scored:
             continue
         score, start, end = max(scored, key=lambda s: (s[0], -s[1]))
+        if score <= 0:
+            continue
         highlights[source.number] = (start, end)
         if score > evidence[0]:
             evidence = (score, source.passage.text[start:end])
@@ -238,12 +245,17 @@ def checked_question(question: str) -> str:
     return question
 
 
-def build_prompt(sources: Sequence[Source], question: str) -> TaskPrompt:
-    """Numbered passages first, the question last: a follow-up shares everything up to its question."""
+def build_prompt(sources: Sequence[Source], question: str, evidence: str = "") -> TaskPrompt:
+    """Numbered passages first, the question last: a follow-up shares everything up to its question.
+
+    ``evidence`` (the sentence that best matches the question) follows the question: measured on 30 KorQuAD
+    questions with Gemma 3 270M, answers containing the gold answer rose from 0.20 to 0.47 with it.
+    """
     passages = "\n\n".join(f"[{s.number}] {s.passage.title}\n{s.passage.text}" for s in sources)
+    hint = f"\n근거: {evidence}" if evidence else ""
     return TaskPrompt(
         system="당신은 주어진 자료만 근거로 한국어로 답하는 도우미입니다. 자료에 없는 내용은 지어내지 않습니다.",
-        content=f"{passages}\n\n질문: {question}",
+        content=f"{passages}\n\n질문: {question}{hint}",
         instruction="위 자료만 근거로 간결하게 답하고, 문장마다 근거 자료 번호를 [1]처럼 붙이세요.",
         cue="정답:",
         stop=ANSWER_STOPS,
@@ -296,7 +308,7 @@ def analyse_answer(answer: str, passages: Sequence[str]) -> list[AnswerSentence]
         plain = _CITATION.sub("", sentence.text).strip()
         if not plain:
             continue
-        verdict = checker.check(plain)
+        verdict = _verbatim(plain, passages) or checker.check(plain)
         found = verdict.source_index + 1 if verdict.source_index is not None else None
         reasons = list(verdict.reasons)
         span = verdict.span
@@ -330,6 +342,24 @@ def analyse_answer(answer: str, passages: Sequence[str]) -> list[AnswerSentence]
     return out
 
 
+def _verbatim(sentence: str, passages: Sequence[str]) -> Verdict | None:
+    """A sentence found word for word (spacing aside) in a passage is supported there.
+
+    Short answers such as "1박에 20만 원" carry no predicate and few content words, which the lexical
+    checker cannot place; a verbatim copy needs no judgement.
+    """
+    wanted = re.sub(r"\s+", "", sentence.rstrip(".。!?"))
+    if len(wanted) < 2:
+        return None
+    for index, passage in enumerate(passages):
+        kept = [i for i, ch in enumerate(passage) if not ch.isspace()]
+        at = "".join(passage[i] for i in kept).find(wanted)
+        if at >= 0:
+            start, end = kept[at], kept[at + len(wanted) - 1] + 1
+            return Verdict("supported", 1.0, index, (start, end), [], passage[start:end])
+    return None
+
+
 def clean_answer(raw: str) -> str:
     """The answer without an echoed label ("정답:") or a trailing unfinished line."""
     text = raw.strip()
@@ -355,7 +385,7 @@ def answer_plan(assistant: Assistant, plan: AskPlan, *, cancel: CancelToken | No
         stop=("\n",) if base else (),
     )
     parts: list[str] = []
-    prompt = build_prompt(plan.sources, plan.question)
+    prompt = build_prompt(plan.sources, plan.question, plan.evidence)
     for event in assistant.stream(prompt, params, cancel, "찾은 구절을 모델에 넣는 중"):
         if isinstance(event, Token):
             parts.append(event.text)

@@ -88,6 +88,8 @@ class StreamingGuard:
         self._log = log
         self._text = ""
         self._checked = 0
+        self._last_boundary = -1
+        self._waiting = False
         self.hits: list[GuardHit] = []
 
     @property
@@ -97,9 +99,16 @@ class StreamingGuard:
         return self._guard
 
     def feed(self, token: str) -> list[GuardHit]:
+        start = len(self._text)
         self._text += token
-        if not any(c in _BOUNDARY_CHARS for c in token):
+        boundary = max((token.rfind(c) for c in _BOUNDARY_CHARS), default=-1)
+        if boundary >= 0:
+            self._last_boundary = start + boundary
+            self._waiting = True
+        # A sentence is complete once the next one has begun: check as soon as text follows the boundary.
+        if not self._waiting or not self._text[self._last_boundary + 1 :].strip():
             return []
+        self._waiting = False
         return self._check(final=False)
 
     def finish(self) -> list[GuardHit]:

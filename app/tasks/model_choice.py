@@ -42,7 +42,9 @@ def plan_model(
     else:
         path = store.path_of(installed)
         entry = load_catalog().by_file(path.name)
-        recommended = entry.default_context if entry else min(installed.context_length or FALLBACK_CONTEXT, MAX_AUTO_CONTEXT)
+        recommended = (
+            entry.default_context if entry else min(installed.context_length or FALLBACK_CONTEXT, MAX_AUTO_CONTEXT)
+        )
         model = ActiveModel(path, installed.name, installed.prompt_format, installed.tier, n_ctx or recommended)
         if installed.template == "embedded":
             info = inspect_gguf(path)

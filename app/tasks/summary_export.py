@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import BaroError
+from app.tasks.guarding import check_sentence
 
 KOREAN_FONT = "맑은 고딕"
 FLAG = {"unsupported": "⚠ 원문으로 확인되지 않음", "partial": "△ 일부만 확인됨"}
@@ -19,13 +20,32 @@ class ExportLine:
     flag: str
     source: int | None
     """1-based number in the source list, for a supported sentence."""
+    correction: str = ""
+    """Set when the claims guard flags the sentence (e.g. it says 독도 is Japanese): the fact to show instead."""
+
+
+def guard_warning(lines: list[ExportLine]) -> str:
+    """A line for the top of an export when any sentence is flagged ("" when none)."""
+    flagged = sum(1 for line in lines if line.correction)
+    if not flagged:
+        return ""
+    return f"⚠ 주의: 사실과 다른 문장이 {flagged}개 있습니다(아래 ‘사실과 다름’ 표시). 공유하기 전에 고치세요."
+
+
+def _guarded(lines: list[ExportLine]) -> list[ExportLine]:
+    out = []
+    for line in lines:
+        hits = check_sentence(line.text)
+        out.append(ExportLine(line.text, line.flag, line.source, hits[0].correction) if hits else line)
+    return out
 
 
 def summary_lines(data: dict[str, Any]) -> list[ExportLine]:
     """The summary as checked sentences; falls back to the raw text when there are no verdicts."""
     sentences = data.get("sentences") or []
     if not sentences:
-        return [ExportLine(line, "", None) for line in str(data.get("summary", "")).splitlines() if line.strip()]
+        raw = str(data.get("summary", "")).splitlines()
+        return _guarded([ExportLine(line, "", None) for line in raw if line.strip()])
     lines = []
     for s in sentences:
         source = s.get("source")
@@ -35,18 +55,22 @@ def summary_lines(data: dict[str, Any]) -> list[ExportLine]:
                 s["text"], FLAG.get(s.get("verdict", ""), ""), source + 1 if supported and source is not None else None
             )
         )
-    return lines
+    return _guarded(lines)
 
 
 def to_markdown(data: dict[str, Any]) -> str:
     out = [f"# 요약: {data.get('title', '')}", ""]
     out.append(f"- 파일: {Path(str(data.get('file', ''))).name}")
     out.append(f"- 모델: {data.get('model', '')} (AI가 쓴 요약은 원문과 대조해 확인하세요)")
+    lines = summary_lines(data)
+    if guard_warning(lines):
+        out += ["", f"> {guard_warning(lines)}"]
     out += ["", "## AI 요약", ""]
-    for line in summary_lines(data):
+    for line in lines:
         mark = f" [{line.source}]" if line.source else ""
         flag = f" _({line.flag})_" if line.flag else ""
-        out.append(f"- {line.text}{mark}{flag}")
+        wrong = f" **(⚠ 사실과 다름: {line.correction})**" if line.correction else ""
+        out.append(f"- {line.text}{mark}{flag}{wrong}")
     out += ["", "## 출처 (원문 인용)", ""]
     for n, source in enumerate(data.get("sources", []), 1):
         where = source.get("label", "")
@@ -78,9 +102,15 @@ def to_docx(data: dict[str, Any], path: Path) -> None:
     note = doc.add_paragraph(f"모델: {data.get('model', '')} — AI가 쓴 요약은 원문과 대조해 확인하세요.")
     for run in note.runs:
         _korean_font(run)
+    lines = summary_lines(data)
+    if guard_warning(lines):
+        warning = doc.add_paragraph().add_run(guard_warning(lines))
+        warning.bold = True
+        warning.font.color.rgb = RGBColor(0xB0, 0x1E, 0x1E)
+        _korean_font(warning)
     for run in doc.add_heading("AI 요약", level=2).runs:
         _korean_font(run)
-    for line in summary_lines(data):
+    for line in lines:
         paragraph = doc.add_paragraph(style="List Bullet")
         _korean_font(paragraph.add_run(line.text))
         if line.source:
@@ -91,6 +121,11 @@ def to_docx(data: dict[str, Any], path: Path) -> None:
             flag = paragraph.add_run(f" ({line.flag})")
             flag.font.color.rgb = RGBColor(0xB0, 0x1E, 0x1E)
             _korean_font(flag)
+        if line.correction:
+            wrong = paragraph.add_run(f" (⚠ 사실과 다름: {line.correction})")
+            wrong.bold = True
+            wrong.font.color.rgb = RGBColor(0xB0, 0x1E, 0x1E)
+            _korean_font(wrong)
     for run in doc.add_heading("출처 (원문 인용)", level=2).runs:
         _korean_font(run)
     for source in data.get("sources", []):

@@ -143,9 +143,9 @@ def _predicate_head(toks: Sequence[Tok], i: int) -> tuple[str, bool, int] | None
             return before.form, True, i - 2  # "공개 안 했다", "공개 못 했다"
         if tok.form in _LIGHT_VERBS and previous is not None and previous.tag == "NNG" and previous.end == tok.start:
             return previous.form, False, i - 1  # 퇴출당하다 is split either as NNG+VV or NNG+XSV
-        if tok.form == "하" and previous is not None and previous.tag in ("JX", "JKO") and before is not None:
-            if before.tag == "NNG":
-                return before.form, False, i - 2  # "충원은 하지 않다" says the same as "충원하지 않다"
+        particle_before = previous is not None and previous.tag in ("JX", "JKO")
+        if tok.form == "하" and particle_before and before is not None and before.tag == "NNG":
+            return before.form, False, i - 2  # "충원은 하지 않다" says the same as "충원하지 않다"
         return verb_key(tok.form), False, i
     if tok.tag == "VX" and tok.form not in NEGATING_AUXILIARIES and _negation_after(toks, i) is not None:
         chained = previous is not None and previous.tag == "EC" and previous.form in _CHAIN_ENDINGS

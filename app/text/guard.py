@@ -20,18 +20,15 @@ from enum import Enum
 
 from app.text.claims import Tok, to_toks
 from app.text.guard_rules import GuardRule, Phrase, is_meaningful
-from app.text.guard_stance import JOINING_PARTICLES, Stance, read_stance
+from app.text.guard_stance import CLAUSE_ENDINGS, JOINING_PARTICLES, Stance, read_stance
 from app.text.kiwi import kiwi
 
-# Connective endings that start a new clause: what follows has its own topic and its own predicate.
-_CLAUSE_ENDINGS = frozenset(
-    {"고", "며", "으며", "지만", "는데", "은데", "ᆫ데", "으나", "나", "면서", "으면서", "는데도", "므로", "으므로"}
-)
 _TOPIC_PARTICLES = frozenset({"은", "는", "이", "가"})
 _NOUNISH = frozenset({"NNG", "NNP", "NP", "SL", "SH"})
 _GAP_TAGS = frozenset({"NNG", "XR", "XSA", "XSN", "XSV", "MAG", "VA", "MM", "NNB", "ETM"})
 """Modifiers that may sit inside a phrase ("일본의 고유한 영토"); a name (한국) never may."""
 _MAX_GAP = 2
+_WORD_CONTINUING = frozenset({"NNG", "NNP", "XSN", "SL", "SH"})
 _QUOTES = re.compile(r"'[^']*'|\"[^\"]*\"|‘[^’]*’|“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|<[^>]*>")
 _PLACEHOLDER_TOPICS = frozenset({"이", "그", "이것", "그것", "이곳", "그곳", "섬", "곳", "것"})
 
@@ -72,8 +69,7 @@ class ClaimGuard:
 
     def check(self, sentence: str) -> list[GuardFinding]:
         """Every rule the sentence violates (at most one finding per rule)."""
-        lowered = sentence.lower()
-        candidates = [r for r in self.rules if any(p.surface.search(lowered) for p in r.triggers)]
+        candidates = self.rules_about(sentence)
         if not candidates:
             return []
         analysed = _analyse(sentence)
@@ -85,6 +81,7 @@ class ClaimGuard:
         return findings
 
     def rules_about(self, text: str) -> list[GuardRule]:
+        """The rules whose subjects or keywords ``text`` mentions: a cheap test before any analysis."""
         lowered = text.lower()
         return [r for r in self.rules if any(p.surface.search(lowered) for p in r.triggers)]
 
@@ -93,7 +90,7 @@ class ClaimGuard:
         return "\n".join(f"- {r.fact or r.correction}" for r in self.rules_about(text))
 
     def _check_rule(self, rule: GuardRule, analysed: _Analysed) -> GuardFinding | None:
-        subjects = [span for p in rule.subjects for span in _find(p, analysed, [])]
+        subjects = [span for p in rule.subjects for span in _find(p, analysed, [], whole_word=False)]
         if rule.bind_subject and not subjects:
             return None
         for kind, phrases in ((Kind.CLAIM, rule.claims), (Kind.DENIAL, rule.denials)):
@@ -126,7 +123,7 @@ def _analyse(sentence: str) -> _Analysed:
     for i, tok in enumerate(toks):
         is_boundary = (
             tok.tag == "SP"
-            or (tok.tag == "EC" and tok.form in _CLAUSE_ENDINGS)
+            or (tok.tag == "EC" and tok.form in CLAUSE_ENDINGS)
             or (tok.tag == "JC" and tok.form in JOINING_PARTICLES)
         )
         # "점거하고 있다" is one predicate, not two clauses.
@@ -136,12 +133,24 @@ def _analyse(sentence: str) -> _Analysed:
     return _Analysed(sentence, toks, meaningful, starts, quoted)
 
 
-def _find(phrase: Phrase, analysed: _Analysed, subjects: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _find(
+    phrase: Phrase, analysed: _Analysed, subjects: Sequence[tuple[int, int]], *, whole_word: bool = True
+) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in phrase.surface.finditer(analysed.text) if m.end() > m.start()]
     for span in _find_morphemes(phrase.morphemes, analysed, subjects):
         if not any(_overlaps(span, s) for s in spans):
             spans.append(span)
-    return sorted(spans)
+    return sorted(s for s in spans if not whole_word or _ends_word(analysed.text, s[1], analysed.toks))
+
+
+def _ends_word(text: str, end: int, toks: Sequence[Tok]) -> bool:
+    """The phrase must not be the start of a longer word: "중국 음식" is not said by "중국 음식점"."""
+    if text[end - 1].isascii():
+        return end == len(text) or not text[end].isascii() or not text[end].isalnum()
+    if not any(t.end == end for t in toks):
+        return not _is_hangul(text[end - 1])  # only Hangul is checked against Kiwi's word boundaries
+    attached = next((t for t in toks if t.start == end), None)
+    return attached is None or attached.tag not in _WORD_CONTINUING
 
 
 def _find_morphemes(
@@ -210,6 +219,10 @@ def _consume(wanted: Sequence[str], j: int, forms: Sequence[str], position: int)
         if joined == target:
             return j + 1, p
     return None
+
+
+def _is_hangul(char: str) -> bool:
+    return "가" <= char <= "힣"
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

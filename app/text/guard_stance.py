@@ -28,7 +28,7 @@ MENTIONS = frozenset(
     {
         "주장", "우기", "부르", "칭하", "일컫", "표기", "가르치", "기술", "적히", "싣", "실리", "명시", "발표",
         "보도", "말하", "발언", "견해", "입장", "논리", "홍보", "선전", "내세우", "강변", "게재", "믿", "쓰",
-        "말", "소리", "얘기", "이야기", "글", "문구", "표현", "구호", "낙서", "팻말", "게시물", "댓글", "발상", "병기", "시각", "관점", "소개", "설명", "안내", "묘사", "서술", "표시",
+        "말", "소리", "얘기", "이야기", "글", "문구", "표현", "구호", "낙서", "팻말", "게시물", "댓글", "발상", "병기", "시각", "관점", "소개", "설명", "안내", "묘사", "서술", "표시", "고수", "명기", "기재", "요구", "제기",
         "claim", "claims", "say", "says", "call", "calls",
     }
 )  # fmt: skip
@@ -49,7 +49,7 @@ FRAMING = frozenset(
 JOINING_PARTICLES = frozenset({"이고", "이며", "고", "며"})
 """Kiwi tags "한국 땅이고" as a conjunctive particle: it still ends the clause."""
 _GRAMMAR_TAGS = ("J", "E", "VCP", "VCN", "XS", "SS", "SO")
-_CLAUSE_ENDINGS = frozenset(
+CLAUSE_ENDINGS = frozenset(
     {"고", "며", "으며", "지만", "는데", "은데", "ᆫ데", "으나", "나", "면서", "으면서", "는데도", "므로", "으므로"}
 )
 _CONTRAST_ENDINGS = frozenset({"지만", "는데", "ᆫ데", "은데", "으나", "나", "는데도"})
@@ -111,7 +111,7 @@ def _ending(tok: Tok, previous: Tok | None, quotative: bool, stance: Stance) -> 
         stance.endorsed = True
     elif tok.tag == "EF" and tok.form in _QUESTION_ENDINGS:
         stance.question = True
-    if tok.tag == "EC" and tok.form in _CLAUSE_ENDINGS:
+    if tok.tag == "EC" and tok.form in CLAUSE_ENDINGS:
         # "일본 땅이라고 하지만 …": a report set against what follows.
         if quotative and tok.form in _CONTRAST_ENDINGS and previous is not None and previous.form == "하":
             stance.mention = True

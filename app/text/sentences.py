@@ -38,10 +38,10 @@ def line_segments(text: str, *, soft_wrapped: bool = False) -> list[tuple[int, i
     longest = max(end - start for start, end in lines)
     segments: list[tuple[int, int]] = []
     for start, end in lines:
-        if segments and _continues(text[segments[-1][0] : segments[-1][1]], text[start:end], longest):
-            if text[segments[-1][1] : start].count("\n") == 1:
-                segments[-1] = (segments[-1][0], end)
-                continue
+        joined = bool(segments) and text[segments[-1][1] : start].count("\n") == 1  # no blank line between
+        if joined and _continues(text[segments[-1][0] : segments[-1][1]], text[start:end], longest):
+            segments[-1] = (segments[-1][0], end)
+            continue
         segments.append((start, end))
     return segments
 

@@ -2,83 +2,197 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../app/gui/dialogs/about_dialog.py" line="45"/>
+        <source>About Baro</source>
+        <translation>바로 정보</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/about_dialog.py" line="51"/>
+        <location filename="../../app/gui/dialogs/about_dialog.py" line="65"/>
+        <source>Baro</source>
+        <translation>바로</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/about_dialog.py" line="53"/>
+        <source>Gemma Terms of Use</source>
+        <translation>Gemma 이용 약관</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/about_dialog.py" line="55"/>
+        <source>Components</source>
+        <translation>구성 요소</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/about_dialog.py" line="76"/>
+        <source>An offline Korean work assistant. Documents, questions and answers stay on this computer; the network is used only when you choose to download a model.</source>
+        <translation>내 컴퓨터 안에서만 도는 한국어 업무 도우미입니다. 문서와 질문, 답은 이 컴퓨터 밖으로 나가지 않으며, 네트워크는 모델을 내려받기로 직접 고를 때만 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/about_dialog.py" line="81"/>
+        <source>Baro is licensed under %1.</source>
+        <translation>바로는 %1 라이선스로 배포됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/about_dialog.py" line="95"/>
+        <source>Open %1</source>
+        <translation>%1 열기</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/about_dialog.py" line="104"/>
+        <source>Active model</source>
+        <translation>사용 중인 모델</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/about_dialog.py" line="105"/>
+        <source>Model license</source>
+        <translation>모델 라이선스</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/about_dialog.py" line="106"/>
+        <source>not recorded — see the page you got this model from</source>
+        <translation>기록되지 않음 — 이 모델을 받은 곳의 안내를 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/about_dialog.py" line="114"/>
+        <source>The built-in model is small. A larger Korean model gives far better answers; get one in the model manager.</source>
+        <translation>내장 모델은 작습니다. 더 큰 한국어 모델이 훨씬 나은 답을 줍니다. 모델 관리에서 받을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/about_dialog.py" line="153"/>
+        <source>%1 is licensed under %2; it ships no license file of its own.</source>
+        <translation>%1의 라이선스는 %2입니다. 자체 라이선스 파일은 함께 배포되지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerView</name>
+    <message>
+        <location filename="../../app/gui/library/answer_view.py" line="60"/>
+        <source>Not supported by the sources: {reasons}</source>
+        <translation>출처에서 확인되지 않은 문장입니다: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/library/answer_view.py" line="68"/>
+        <source>Only partly supported: {reasons}</source>
+        <translation>일부만 확인된 문장입니다: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/library/answer_view.py" line="77"/>
+        <source>Supported by source [{n}]</source>
+        <translation>출처 [{n}]에서 확인됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/library/answer_view.py" line="79"/>
+        <source>Supported by source [{n}] (linked by the check, not cited by the model)</source>
+        <translation>출처 [{n}]에서 확인됨 (모델이 아니라 확인 과정에서 연결)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/library/answer_view.py" line="104"/>
+        <source>Source linked by the check; the model did not cite it.</source>
+        <translation>모델이 단 출처가 아니라 확인 과정에서 연결한 출처입니다.</translation>
+    </message>
+</context>
+<context>
     <name>AskPane</name>
-    <message>
-        <location filename="../../app/gui/panes/prompt_pane.py" line="78"/>
-        <source>Ask a question. Answers come from the local model; nothing leaves this computer.</source>
-        <translation>궁금한 것을 물어보세요. 답은 이 컴퓨터의 모델이 만들며, 아무것도 밖으로 나가지 않습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/panes/prompt_pane.py" line="81"/>
-        <source>e.g. What should a weekly report contain?</source>
-        <translation>예: 주간 보고서에는 어떤 내용이 들어가야 하나요?</translation>
-    </message>
     <message>
         <location filename="../../app/gui/panes/ask_pane.py" line="65"/>
         <source>Ask about the documents in your library. Answers cite their sources; nothing leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>라이브러리의 문서에 대해 물어보세요. 답에는 출처가 붙고, 아무것도 이 PC 밖으로 나가지 않습니다.</translation>
     </message>
     <message>
         <location filename="../../app/gui/panes/ask_pane.py" line="72"/>
         <source>New conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>새 대화</translation>
     </message>
     <message>
         <location filename="../../app/gui/panes/ask_pane.py" line="75"/>
         <source>e.g. When is the deadline for the annual report?</source>
-        <translation type="unfinished"></translation>
+        <translation>예: 연간 보고서 제출 기한은 언제인가요?</translation>
     </message>
     <message>
         <location filename="../../app/gui/panes/ask_pane.py" line="77"/>
-        <location filename="../../app/gui/panes/prompt_pane.py" line="82"/>
         <source>Ask</source>
         <translation>질문</translation>
     </message>
     <message>
         <location filename="../../app/gui/panes/ask_pane.py" line="82"/>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>출처</translation>
     </message>
     <message>
         <location filename="../../app/gui/panes/ask_pane.py" line="90"/>
         <source>Search in:</source>
-        <translation type="unfinished"></translation>
+        <translation>찾을 범위:</translation>
     </message>
     <message>
         <location filename="../../app/gui/panes/ask_pane.py" line="138"/>
         <source>Whole library</source>
-        <translation type="unfinished"></translation>
+        <translation>라이브러리 전체</translation>
     </message>
     <message>
         <location filename="../../app/gui/panes/ask_pane.py" line="140"/>
         <source>Folder: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더: {name}</translation>
     </message>
     <message>
         <location filename="../../app/gui/panes/ask_pane.py" line="140"/>
         <location filename="../../app/gui/panes/ask_pane.py" line="143"/>
         <source>Document: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>문서: {name}</translation>
     </message>
     <message>
         <location filename="../../app/gui/panes/ask_pane.py" line="144"/>
         <source>One document…</source>
-        <translation type="unfinished"></translation>
+        <translation>문서 하나 고르기…</translation>
     </message>
     <message>
         <location filename="../../app/gui/panes/ask_pane.py" line="153"/>
         <source>Documents</source>
-        <translation type="unfinished">문서</translation>
+        <translation>문서</translation>
     </message>
     <message>
         <location filename="../../app/gui/panes/ask_pane.py" line="155"/>
         <source>Ask about one document</source>
-        <translation type="unfinished"></translation>
+        <translation>문서 하나에 대해 질문</translation>
     </message>
     <message>
         <location filename="../../app/gui/panes/ask_pane.py" line="214"/>
         <source>Done — {cached} of {total} prompt tokens reused from the previous question</source>
-        <translation type="unfinished"></translation>
+        <translation>완료 — 앞 질문의 프롬프트 토큰 {total}개 중 {cached}개를 다시 사용했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>BaroTray</name>
+    <message>
+        <location filename="../../app/gui/tray.py" line="39"/>
+        <source>Quick ask</source>
+        <translation>빠른 질문</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/tray.py" line="40"/>
+        <source>Open window</source>
+        <translation>창 열기</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/tray.py" line="41"/>
+        <source>Summarize clipboard</source>
+        <translation>클립보드 요약</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/tray.py" line="42"/>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/tray.py" line="43"/>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/tray.py" line="52"/>
+        <source>Baro — click to ask</source>
+        <translation>바로 — 눌러서 질문하기</translation>
     </message>
 </context>
 <context>
@@ -210,152 +324,195 @@
     </message>
 </context>
 <context>
+    <name>Hotkey</name>
+    <message>
+        <location filename="../../app/gui/hotkey.py" line="177"/>
+        <source>The hotkey {keys} cannot be used: use a modifier (Ctrl, Alt, Shift) with a key.</source>
+        <translation>단축키 {keys}는 쓸 수 없습니다. Ctrl, Alt, Shift 같은 보조 키와 함께 눌리는 키를 골라 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/hotkey.py" line="184"/>
+        <source>This desktop (Wayland) does not let programs watch the keyboard, so the hotkey {keys} cannot work. Click the Baro icon in the tray instead.</source>
+        <translation>이 데스크톱(Wayland)은 프로그램이 키보드를 지켜보지 못하게 해서 단축키 {keys}가 동작할 수 없습니다. 대신 알림 영역의 바로 아이콘을 눌러 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/hotkey.py" line="194"/>
+        <source>Another program already uses {keys}. Baro did not take it: choose another hotkey in Settings, or use the tray icon.</source>
+        <translation>다른 프로그램이 이미 {keys}를 쓰고 있어 바로는 이 단축키를 가져오지 않았습니다. 설정에서 다른 단축키를 고르거나 알림 영역 아이콘을 써 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/hotkey.py" line="207"/>
+        <source>This keyboard has no key for the hotkey {keys}.</source>
+        <translation>이 키보드에는 단축키 {keys}에 해당하는 키가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/hotkey.py" line="214"/>
+        <source>The hotkey {keys} could not be registered ({reason}). Click the Baro icon in the tray instead.</source>
+        <translation>단축키 {keys}를 등록하지 못했습니다 ({reason}). 대신 알림 영역의 바로 아이콘을 눌러 주세요.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message>
         <location filename="../../app/gui/library/panel.py" line="54"/>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>라이브러리</translation>
     </message>
     <message>
         <location filename="../../app/gui/library/panel.py" line="58"/>
         <source>Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더 추가…</translation>
     </message>
     <message>
         <location filename="../../app/gui/library/panel.py" line="60"/>
         <source>Add files…</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 추가…</translation>
     </message>
     <message>
         <location filename="../../app/gui/library/panel.py" line="62"/>
         <source>Remove</source>
-        <translation type="unfinished">삭제</translation>
+        <translation>제거</translation>
     </message>
     <message>
         <location filename="../../app/gui/library/panel.py" line="71"/>
         <source>Stop indexing</source>
-        <translation type="unfinished"></translation>
+        <translation>색인 중지</translation>
     </message>
     <message>
         <location filename="../../app/gui/library/panel.py" line="74"/>
         <source>Files that could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>읽지 못한 파일</translation>
     </message>
     <message>
         <location filename="../../app/gui/library/panel.py" line="126"/>
         <source>{name} — {count} documents</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — 문서 {count}개</translation>
     </message>
     <message>
         <location filename="../../app/gui/library/panel.py" line="137"/>
         <source>{files} documents, {chunks} passages</source>
-        <translation type="unfinished"></translation>
+        <translation>문서 {files}개, 구절 {chunks}개</translation>
     </message>
     <message>
         <location filename="../../app/gui/library/panel.py" line="139"/>
         <source>Add a folder of documents to ask questions about them.</source>
-        <translation type="unfinished"></translation>
+        <translation>문서 폴더를 추가하면 그 문서에 대해 질문할 수 있습니다.</translation>
     </message>
     <message>
         <location filename="../../app/gui/library/panel.py" line="161"/>
         <source>Add a folder to the library</source>
-        <translation type="unfinished"></translation>
+        <translation>라이브러리에 폴더 추가</translation>
     </message>
     <message>
         <location filename="../../app/gui/library/panel.py" line="167"/>
         <source>Documents</source>
-        <translation type="unfinished">문서</translation>
+        <translation>문서</translation>
     </message>
     <message>
         <location filename="../../app/gui/library/panel.py" line="168"/>
         <source>Add documents</source>
-        <translation type="unfinished"></translation>
+        <translation>문서 추가</translation>
     </message>
     <message>
         <location filename="../../app/gui/library/panel.py" line="236"/>
         <source>Looking for changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>바뀐 파일을 찾는 중…</translation>
     </message>
     <message>
         <location filename="../../app/gui/library/panel.py" line="270"/>
         <source>Indexing stopped. What was read so far is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>색인을 중지했습니다. 지금까지 읽은 내용은 남아 있습니다.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="38"/>
+        <location filename="../../app/gui/main_window.py" line="43"/>
         <source>Baro — offline Korean assistant</source>
         <translation>바로 — 내 컴퓨터 속 한국어 업무 도우미</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="50"/>
+        <location filename="../../app/gui/main_window.py" line="55"/>
         <source>Summarize</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="51"/>
+        <location filename="../../app/gui/main_window.py" line="56"/>
         <source>Draft</source>
         <translation>초안</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="52"/>
+        <location filename="../../app/gui/main_window.py" line="57"/>
         <source>Ask</source>
         <translation>질문</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="84"/>
+        <location filename="../../app/gui/main_window.py" line="90"/>
         <source>Loading the model…</source>
         <translation>모델 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="93"/>
+        <location filename="../../app/gui/main_window.py" line="99"/>
         <source>Restarting the model engine…</source>
         <translation>모델 엔진 다시 시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="99"/>
+        <location filename="../../app/gui/main_window.py" line="105"/>
         <source>Model: not loaded</source>
         <translation>모델: 불러오지 않음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="100"/>
+        <location filename="../../app/gui/main_window.py" line="106"/>
         <source>Model: loading {name}…</source>
         <translation>모델: {name} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="101"/>
+        <location filename="../../app/gui/main_window.py" line="107"/>
         <source>Model: {name} (ready)</source>
         <translation>모델: {name} (준비됨)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="102"/>
+        <location filename="../../app/gui/main_window.py" line="108"/>
         <source>Model failed to load: {name}</source>
         <translation>모델을 불러오지 못했습니다: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="108"/>
+        <location filename="../../app/gui/main_window.py" line="114"/>
         <source>The built-in model is small: answers may be wrong. A larger Korean model does far better.</source>
         <translation>내장 모델은 작아서 틀린 답을 할 수 있습니다. 더 큰 한국어 모델을 쓰면 훨씬 좋아집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/menus.py" line="15"/>
+        <location filename="../../app/gui/main_window.py" line="120"/>
+        <source>Not enough memory</source>
+        <translation type="unfinished">메모리 부족</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="121"/>
+        <source>Load the model anyway? The computer may become very slow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/menus.py" line="16"/>
         <source>&amp;Baro</source>
         <translation>바로(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/menus.py" line="16"/>
+        <location filename="../../app/gui/menus.py" line="17"/>
         <source>Model manager…</source>
         <translation>모델 관리…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/menus.py" line="19"/>
+        <location filename="../../app/gui/menus.py" line="20"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/menus.py" line="36"/>
+        <location filename="../../app/gui/menus.py" line="26"/>
+        <source>About Baro…</source>
+        <translation>바로 정보…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/menus.py" line="43"/>
         <source>The new model is used from the next start.</source>
         <translation>새 모델은 다음에 시작할 때부터 씁니다.</translation>
     </message>
@@ -551,108 +708,174 @@
     </message>
 </context>
 <context>
+    <name>QuickAskPopup</name>
+    <message>
+        <location filename="../../app/gui/quick_ask.py" line="57"/>
+        <source>Quick ask</source>
+        <translation>빠른 질문</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/quick_ask.py" line="66"/>
+        <source>Ask anything, or drop a file here to summarize it</source>
+        <translation>무엇이든 물어보세요. 파일을 끌어다 놓으면 요약합니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/quick_ask.py" line="68"/>
+        <source>Library</source>
+        <translation>라이브러리</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/quick_ask.py" line="69"/>
+        <source>Answer from the documents in your library, with sources</source>
+        <translation>라이브러리의 문서로 답하고 출처를 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/quick_ask.py" line="77"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/quick_ask.py" line="79"/>
+        <source>Open in main window</source>
+        <translation>메인 창에서 열기</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/quick_ask.py" line="204"/>
+        <source>Answered by the model alone, without your documents: check it.</source>
+        <translation>문서 없이 모델이 혼자 한 답입니다. 내용을 확인해 주세요.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="40"/>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="158"/>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="167"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="42"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="169"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="178"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="47"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="49"/>
         <source>Built-in model</source>
         <translation>내장 모델</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="54"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="56"/>
         <source>automatic</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="55"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="57"/>
         <source>model&apos;s recommendation</source>
         <translation>모델 권장값</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="61"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="63"/>
         <source>Keep a history of my tasks on this computer</source>
         <translation>작업 기록을 이 컴퓨터에 남기기</translation>
     </message>
     <message>
         <location filename="../../app/gui/dialogs/settings_dialog.py" line="70"/>
+        <source>Open quick ask with this hotkey from any program</source>
+        <translation>어느 프로그램에서든 이 단축키로 빠른 질문 열기</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="72"/>
+        <source>Start Baro in the tray when I log in</source>
+        <translation>로그인하면 바로를 알림 영역에서 시작</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="76"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="71"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="77"/>
         <source>CPU threads</source>
         <translation>CPU 스레드</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="78"/>
         <source>Context size (tokens)</source>
         <translation>컨텍스트 크기(토큰)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="73"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="79"/>
         <source>GPU layers</source>
         <translation>GPU 층 수</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="74"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="80"/>
         <source>Temperature</source>
         <translation>온도(다양성)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="76"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="82"/>
         <source>Language (after restart)</source>
         <translation>언어 (다시 시작한 뒤 적용)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="83"/>
         <source>Hotkey</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="81"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="89"/>
         <source>Forget token</source>
         <translation>토큰 지우기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="84"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="92"/>
         <source>Hugging Face token (only for gated model downloads)</source>
         <translation>Hugging Face 토큰 (동의가 필요한 모델을 내려받을 때만)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="128"/>
         <source>No keyring on this computer</source>
         <translation>이 컴퓨터에 비밀 저장소 없음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="131"/>
         <source>No system keyring was found, so Baro cannot store a token. It is never written to a file. Public models download without one.</source>
         <translation>시스템 비밀 저장소(keyring)를 찾지 못해 토큰을 저장할 수 없습니다. 토큰은 절대 파일에 쓰지 않습니다. 공개 모델은 토큰 없이 내려받을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="137"/>
         <source>Stored in the keyring</source>
         <translation>비밀 저장소에 저장됨</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="137"/>
         <source>hf_…</source>
         <translation>hf_…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="140"/>
         <source>Kept in the system keyring ({name}), never in a file.</source>
         <translation>시스템 비밀 저장소({name})에만 보관하며 파일에는 쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="151"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="162"/>
         <source>This settings file was written by a newer Baro; it is left unchanged.</source>
         <translation>더 새 버전의 바로가 만든 설정 파일이라 바꾸지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../app/gui/shell.py" line="134"/>
+        <source>The clipboard holds no text or file to summarize.</source>
+        <translation>클립보드에 요약할 글이나 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shell.py" line="185"/>
+        <source>Baro</source>
+        <translation>바로</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shell.py" line="196"/>
+        <source>Baro keeps running in the tray. To quit, choose Quit in the tray icon&apos;s menu.</source>
+        <translation>바로는 알림 영역에서 계속 실행됩니다. 끝내려면 알림 영역 아이콘의 메뉴에서 종료를 고르세요.</translation>
     </message>
 </context>
 <context>
@@ -663,27 +886,32 @@
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="55"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="64"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="67"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="76"/>
         <source>Writing…</source>
         <translation>쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="82"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="95"/>
+        <source>⚠ Not factual:</source>
+        <translation>⚠ 사실과 다름:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/panes/stream_view.py" line="108"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="90"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="116"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="98"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="124"/>
         <source>Stopped</source>
         <translation>중지됨</translation>
     </message>
@@ -691,127 +919,133 @@
 <context>
     <name>SummarizePane</name>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="54"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="55"/>
         <source>Drop one or more documents here, or choose one. HWP, HWPX, PDF, DOCX, TXT and more.</source>
         <translation>문서를 여기에 끌어다 놓거나(여러 개도 됩니다) 파일을 고르세요. HWP, HWPX, PDF, DOCX, TXT 등을 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="58"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="59"/>
         <source>No file chosen</source>
         <translation>선택한 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="60"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="61"/>
         <source>Choose file…</source>
         <translation>파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="63"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="64"/>
         <source>3-line gist</source>
         <translation>세 줄 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="64"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="65"/>
         <source>Bullet points</source>
         <translation>글머리표 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="65"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="66"/>
         <source>Section by section</source>
         <translation>부분별 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="68"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="69"/>
         <source>Short</source>
         <translation>짧게</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="69"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="70"/>
         <source>Medium</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="70"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="71"/>
         <source>Long</source>
         <translation>길게</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="72"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="73"/>
         <source>Summarize</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="76"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="77"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="81"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="82"/>
         <source>Mark unsupported sentences</source>
         <translation>근거 없는 문장 표시</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="82"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="83"/>
         <source>Strike them through</source>
         <translation>근거 없는 문장 취소선</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="83"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="84"/>
         <source>Hide them</source>
         <translation>근거 없는 문장 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="88"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="89"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="90"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="91"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="115"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="116"/>
         <source>History:</source>
         <translation>기록:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="135"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="136"/>
         <source>Documents</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="136"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="137"/>
         <source>Choose documents</source>
         <translation>문서 선택</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="270"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="275"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="290"/>
         <source>Save summary</source>
         <translation>요약 저장</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="270"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="275"/>
         <source>Word document (*.docx);;Markdown (*.md)</source>
         <translation>Word 문서 (*.docx);;마크다운 (*.md)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="297"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="292"/>
+        <source>{count} sentences state something that is not factual (marked in red). The saved file will mark them too. Save anyway?</source>
+        <translation>사실과 다른 문장이 {count}개 있습니다(빨간색 표시). 저장한 파일에도 표시됩니다. 그래도 저장할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="315"/>
         <source>(recent summaries)</source>
         <translation>(최근 요약)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="321"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="339"/>
         <source>{name} is a folder. Drop a document file (HWP, PDF, DOCX …) instead.</source>
         <translation>{name}은(는) 폴더입니다. 문서 파일(HWP, PDF, DOCX …)을 끌어다 놓아 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="325"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="343"/>
         <source>{name} was not found.</source>
         <translation>{name} 파일을 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="327"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="345"/>
         <source>{name}: this file type is not supported. Use HWP, HWPX, PDF, DOCX, TXT or MD.</source>
         <translation>{name}: 지원하지 않는 파일 형식입니다. HWP, HWPX, PDF, DOCX, TXT, MD 파일을 사용해 주세요.</translation>
     </message>
@@ -819,42 +1053,47 @@
 <context>
     <name>SummaryRender</name>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="83"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="86"/>
         <source>[hidden: not supported by the source]</source>
         <translation>[숨김: 원문으로 확인되지 않은 문장]</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="87"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="90"/>
         <source>not in source</source>
         <translation>원문에 없음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="112"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="99"/>
+        <source>⚠ Not factual:</source>
+        <translation>⚠ 사실과 다름:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/panes/summary_render.py" line="144"/>
         <source>Key sentences (quoted from the document)</source>
         <translation>핵심 문장 (원문 그대로 인용)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="116"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="148"/>
         <source>source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="123"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="155"/>
         <source>AI summary — written by the model; check marked sentences</source>
         <translation>AI 요약 — 모델이 쓴 글입니다. 표시된 문장을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="125"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="157"/>
         <source>AI summary — written by the small built-in model; check marked sentences</source>
         <translation>AI 요약 — 작은 내장 모델이 쓴 글입니다. 표시된 문장을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="133"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="165"/>
         <source>{checked} sentences checked: {flagged} not fully supported by the document.</source>
         <translation>{checked}개 문장을 원문과 대조했습니다: {flagged}개는 원문으로 충분히 확인되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="158"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="190"/>
         <source>No reason recorded.</source>
         <translation>기록된 이유가 없습니다.</translation>
     </message>
@@ -885,6 +1124,45 @@
         <location filename="../../app/gui/dialogs/template_dialog.py" line="33"/>
         <source>Use the model&apos;s own chat template</source>
         <translation>모델 자체의 대화 템플릿 사용</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../app/gui/dialogs/welcome_dialog.py" line="17"/>
+        <location filename="../../app/gui/dialogs/welcome_dialog.py" line="20"/>
+        <source>Welcome to Baro</source>
+        <translation>바로에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/welcome_dialog.py" line="34"/>
+        <source>Everything runs on this computer. Your documents, questions and answers never leave it; Baro uses the network only when you choose to download a model.</source>
+        <translation>모든 작업은 이 컴퓨터 안에서 처리됩니다. 문서와 질문, 답은 이 컴퓨터 밖으로 나가지 않으며, 바로는 모델을 내려받기로 직접 고를 때만 네트워크를 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/welcome_dialog.py" line="39"/>
+        <source>Active model: %1</source>
+        <translation>사용 중인 모델: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/welcome_dialog.py" line="43"/>
+        <source>The built-in model is small, so it works offline right away but its summaries and drafts are rough. A larger Korean model (for example EXAONE 3.5 2.4B or Kanana 1.5 2.1B) answers far better: open the model manager to download or import one.</source>
+        <translation>내장 모델은 작아서 인터넷 없이 바로 쓸 수 있지만 요약과 초안의 품질은 거칩니다. 더 큰 한국어 모델(예: EXAONE 3.5 2.4B, Kanana 1.5 2.1B)이 훨씬 나은 답을 줍니다. 모델 관리에서 내려받거나 가져오세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/welcome_dialog.py" line="48"/>
+        <source>You can change the model at any time in the model manager.</source>
+        <translation>모델은 언제든 모델 관리에서 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/welcome_dialog.py" line="53"/>
+        <source>Get a better model…</source>
+        <translation>더 좋은 모델 받기…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/welcome_dialog.py" line="55"/>
+        <source>Start</source>
+        <translation>시작하기</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,14 @@ from app.gui.engine_controller import EngineController
 from app.gui.main_window import MainWindow
 from app.tasks.assistant import describe_model
 from app.tasks.model_choice import ModelPlan
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage_on_the_gui_thread() -> Iterator[None]:
+    """Collect each test's unreachable Qt wrappers now, on the GUI thread, as the app's collector does;
+    left to Python's automatic GC they may be deleted on a worker thread and crash a later test."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

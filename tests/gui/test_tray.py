@@ -15,7 +15,7 @@ from app.gui.main_window import MainWindow
 from app.gui.shell import DesktopShell
 from app.gui.tray import BaroTray
 from app.tasks.model_choice import ModelPlan
-from tests.gui.xvfb import XDisplay, xvfb_display  # noqa: F401  (the fixture)
+from tests.gui.xvfb import XDisplay, collect_qt_garbage, xvfb_display  # noqa: F401  (fixtures)
 
 MENU = ["tray_quick_ask", "tray_open_window", "tray_summarize_clipboard", "tray_settings", "tray_quit"]
 

@@ -7,6 +7,7 @@ process), so tests that need Qt itself on X run a child process with ``run_on_di
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -46,11 +47,25 @@ class XDisplay:
         )
 
 
-def _free_display() -> int:
-    for number in range(60 + os.getpid() % 30, 200):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            return number
-    raise RuntimeError("no free X display number")
+def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """Xvfb picks a free display itself (``-displayfd``), so parallel runs and other users never collide."""
+    read_end, write_end = os.pipe()
+    try:
+        server = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+            pass_fds=(write_end,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    finally:
+        os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        number = pipe.readline().strip()  # written once the server accepts connections
+    if not number.isdigit():
+        server.kill()
+        server.wait()
+        raise RuntimeError("Xvfb did not start")
+    return server, f":{int(number)}"
 
 
 def _wait_for(check: object, what: str) -> None:
@@ -83,16 +98,9 @@ def start_display(*, tray: bool = True) -> XDisplay:
     for tool in ("xdotool", *(["trayer"] if tray else [])):
         if shutil.which(tool) is None:
             pytest.skip(f"{tool} is not installed (run packaging/linux/install-system-deps.sh)")
-    number = _free_display()
-    name = f":{number}"
-    server = subprocess.Popen(
-        ["Xvfb", name, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, name = _start_xvfb()
     shown = XDisplay(name, [server])
     try:
-        _wait_for(lambda: Path(f"/tmp/.X11-unix/X{number}").exists() and server.poll() is None, "Xvfb")
         if tray:
             trayer = subprocess.Popen(
                 ["trayer", "--edge", "top", "--align", "right", "--widthtype", "pixel", "--width", "120"],
@@ -130,3 +138,20 @@ def display_fixture(tray: bool = True) -> Iterator[XDisplay]:
 def xvfb_display() -> Iterator[XDisplay]:
     """Xvfb with a tray host (trayer) on a free display; stopped after the test."""
     yield from display_fixture(tray=True)
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage() -> Iterator[None]:
+    """Collect the test's unreachable Qt wrappers now, on the GUI thread.
+
+    Left for later, Python's cyclic GC may run on whichever thread allocates next (a task's QThread, the
+    engine's reader) and delete widgets there, which crashes Qt in an unrelated test.
+    """
+    yield
+    gc.collect()
+
+
+@pytest.fixture
+def xvfb_no_tray() -> Iterator[XDisplay]:
+    """Xvfb alone (enough for key presses and grabs)."""
+    yield from display_fixture(tray=False)

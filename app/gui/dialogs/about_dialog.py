@@ -29,6 +29,7 @@ from app.gui.dialogs.about_licenses import (
     Component,
     ModelInfo,
     active_model,
+    baro_license,
     bundled_components,
     default_model_notice_files,
     gemma_terms_html,
@@ -61,7 +62,8 @@ class AboutDialog(QDialog):
 
     def _overview(self) -> QWidget:
         page = QWidget()
-        title = QLabel(f"<h2>{html.escape(self.tr('Baro'))} {html.escape(__version__)}</h2>")
+        name = self.tr("Baro")
+        title = QLabel(f"<h2>{html.escape(name)} {html.escape(__version__)}</h2>")
         title.setObjectName("about_title")
         icon = QLabel()
         icon.setPixmap(self.windowIcon().pixmap(64, 64))
@@ -76,6 +78,8 @@ class AboutDialog(QDialog):
             )
         )
         summary.setWordWrap(True)
+        own_license = QLabel(self.tr("Baro is licensed under %1.").replace("%1", baro_license()))
+        own_license.setObjectName("about_baro_license")
         self.model_label = QLabel(self._model_text())
         self.model_label.setObjectName("about_model")
         self.model_label.setWordWrap(True)
@@ -85,6 +89,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addLayout(header)
         layout.addWidget(summary)
+        layout.addWidget(own_license)
         layout.addWidget(self.model_label)
         for name, path in self.notice_files.items():
             button = QPushButton(self.tr("Open %1").replace("%1", name))
@@ -96,21 +101,20 @@ class AboutDialog(QDialog):
 
     def _model_text(self) -> str:
         model = self.model
+        active = self.tr("Active model")
+        license_label = self.tr("Model license")
         license_name = model.license or self.tr("not recorded — see the page you got this model from")
         lines = [
-            f"<b>{html.escape(self.tr('Active model'))}</b>: {html.escape(model.name)} ({html.escape(model.file)})",
-            f"<b>{html.escape(self.tr('Model license'))}</b>: {html.escape(license_name)}",
+            f"<b>{html.escape(active)}</b>: {html.escape(model.name)} ({html.escape(model.file)})",
+            f"<b>{html.escape(license_label)}</b>: {html.escape(license_name)}",
         ]
         if model.is_default:
             lines.append(html.escape(GEMMA_NOTICE) + ".")
-            lines.append(
-                html.escape(
-                    self.tr(
-                        "The built-in model is small. A larger Korean model gives far better answers; "
-                        "get one in the model manager."
-                    )
-                )
+            small = self.tr(
+                "The built-in model is small. A larger Korean model gives far better answers; "
+                "get one in the model manager."
             )
+            lines.append(html.escape(small))
         return "<br>".join(lines)
 
     def _gemma_terms(self, path: Path) -> QWidget:

@@ -67,11 +67,20 @@ def _license_texts(dist: metadata.Distribution) -> tuple[tuple[str, str], ...]:
     return tuple(texts)
 
 
+def _project() -> dict[str, object]:
+    """pyproject.toml's [project] table (the bundle ships the file for this)."""
+    with (project_root() / "pyproject.toml").open("rb") as f:
+        project: dict[str, object] = tomllib.load(f)["project"]
+    return project
+
+
+def baro_license() -> str:
+    return str(_project().get("license", ""))
+
+
 def _direct_requirements() -> list[str]:
-    pyproject = project_root() / "pyproject.toml"
-    with pyproject.open("rb") as f:
-        project = tomllib.load(f)["project"]
-    return [str(r) for r in project.get("dependencies", [])]
+    dependencies = _project().get("dependencies", [])
+    return [str(r) for r in dependencies] if isinstance(dependencies, list) else []
 
 
 def _requirement_name(requirement: str) -> str | None:

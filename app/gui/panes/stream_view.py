@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.events import Done, Notice, Progress, Token
+from app.core.events import Done, GuardHit, Notice, Progress, Token
 
 
 class StreamView(QWidget):
@@ -38,6 +38,12 @@ class StreamView(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setObjectName("notice")
         self.notice.hide()
+        self.guard_notice = QLabel()
+        self.guard_notice.setWordWrap(True)
+        self.guard_notice.setObjectName("guardNotice")
+        self.guard_notice.setStyleSheet("color: #b01e1e;")
+        self.guard_notice.hide()
+        self.guard_hits: list[GuardHit] = []
 
         status = QHBoxLayout()
         status.addWidget(self.stage_label, 1)
@@ -47,11 +53,14 @@ class StreamView(QWidget):
         layout.addLayout(status)
         layout.addWidget(self.progress)
         layout.addWidget(self.notice)
+        layout.addWidget(self.guard_notice)
         layout.addWidget(self.output, 1)
 
     def begin(self) -> None:
         self.output.clear()
         self.notice.hide()
+        self.guard_hits = []
+        self.guard_notice.hide()
         self.stage_label.setText(self.tr("Starting…"))
         self.progress.setRange(0, 0)
         self.stop_button.setEnabled(True)
@@ -60,7 +69,7 @@ class StreamView(QWidget):
         if isinstance(item, Token):
             cursor = self.output.textCursor()
             cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertText(item.text)
+            cursor.insertText(item.text, QTextCharFormat())  # plain, not the red of a marked sentence before it
             self.output.setTextCursor(cursor)
             self.output.ensureCursorVisible()
             if self.progress.maximum() == 0 or self.progress.value() < 100:
@@ -77,6 +86,23 @@ class StreamView(QWidget):
         elif isinstance(item, Notice):
             self.notice.setText(item.text)
             self.notice.show()
+        elif isinstance(item, GuardHit):
+            self.show_guard_hit(item)
+
+    def show_guard_hit(self, hit: GuardHit) -> None:
+        """List the correction above the output and underline the sentence in red where it stands."""
+        self.guard_hits.append(hit)
+        label = self.tr("⚠ Not factual:")
+        lines = [f"{label} “{h.sentence}” → {h.correction}" for h in self.guard_hits]
+        self.guard_notice.setText("\n".join(lines))
+        self.guard_notice.show()
+        found = self.output.document().find(hit.sentence)
+        if not found.isNull():
+            mark = QTextCharFormat()
+            mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            mark.setUnderlineColor(QColor("#b01e1e"))
+            mark.setForeground(QColor("#b01e1e"))
+            found.mergeCharFormat(mark)
 
     def finish(self, done: Done) -> None:
         self.stage_label.setText(self.tr("Done"))

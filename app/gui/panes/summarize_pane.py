@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError
-from app.core.events import Done, Event, KeyPoints, SentenceVerdict, Token
+from app.core.events import Done, Event, GuardHit, KeyPoints, SentenceVerdict, Token
 from app.docs import supported_suffixes
 from app.gui.panes.base import TaskPane
 from app.gui.panes.summary_render import (
@@ -218,6 +219,8 @@ class SummarizePane(TaskPane):
             self.state.text += item.text
         elif isinstance(item, SentenceVerdict):
             self.state.verdicts.append(item)
+        elif isinstance(item, GuardHit):
+            self.state.guard_hits.append(item)
         elif isinstance(item, Done):
             self.state.text = item.text or self.state.text
             self.state.small_model = bool(item.data.get("model_is_small", True))
@@ -265,6 +268,8 @@ class SummarizePane(TaskPane):
         if data is None:
             return False
         if path is None:
+            if self.state.guard_hits and not self._confirm_flagged_export():
+                return False
             suggested = Path(str(data.get("file", "요약"))).with_suffix("").name + " 요약.docx"
             name, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Save summary"), suggested, self.tr("Word document (*.docx);;Markdown (*.md)")
@@ -278,6 +283,19 @@ class SummarizePane(TaskPane):
             self.view.fail(err.user_message)
             return False
         return True
+
+    def _confirm_flagged_export(self) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Save summary"),
+            self.tr(
+                "{count} sentences state something that is not factual (marked in red). "
+                "The saved file will mark them too. Save anyway?"
+            ).format(count=len(self.state.guard_hits)),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
 
     # --- history --------------------------------------------------------------------------------
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.events import KeyPoints, SentenceVerdict
+from app.core.events import GuardHit, KeyPoints, SentenceVerdict
+from app.tasks.guarding import check_text
 
 
 class UnsupportedDisplay(StrEnum):
@@ -37,6 +38,7 @@ class SummaryState:
     verdicts: list[SentenceVerdict] = field(default_factory=list)
     small_model: bool = True
     finished: bool = False
+    guard_hits: list[GuardHit] = field(default_factory=list)
 
     def take_key_points(self, points: KeyPoints) -> None:
         self.quotes = [SourceQuote(q.text, q.location.label(), q.context, q.source) for q in points.quotes]
@@ -67,6 +69,7 @@ class SummaryState:
             verdicts=verdicts,
             small_model=bool(data.get("model_is_small", True)),
             finished=True,
+            guard_hits=check_text(str(data.get("summary", ""))),
         )
 
 
@@ -91,18 +94,47 @@ def _sentence_html(verdict: SentenceVerdict, display: UnsupportedDisplay) -> str
     )
 
 
+def guard_mark_html(hit: GuardHit) -> str:
+    """The red mark after a sentence the claims guard flagged (e.g. one that calls 독도 Japanese)."""
+    label = QCoreApplication.translate("SummaryRender", "⚠ Not factual:")
+    return f' <span style="color:#b01e1e; font-weight:bold">{label} {html.escape(hit.correction)}</span>'
+
+
+def _guard_marks(state: SummaryState) -> list[tuple[int, str]]:
+    """(offset just after the flagged sentence, mark html), in text order."""
+    marks: list[tuple[int, str]] = []
+    for hit in state.guard_hits:
+        at = state.text.find(hit.sentence)
+        if at >= 0:
+            marks.append((at + len(hit.sentence), guard_mark_html(hit)))
+    return sorted(marks)
+
+
+def _plain_with_marks(text: str, start: int, end: int, marks: list[tuple[int, str]]) -> str:
+    out: list[str] = []
+    cursor = start
+    for offset, mark in marks:
+        if start < offset <= end:
+            out += [html.escape(text[cursor:offset]), mark]
+            cursor = offset
+    out.append(html.escape(text[cursor:end]))
+    return "".join(out)
+
+
 def summary_body_html(state: SummaryState, display: UnsupportedDisplay) -> str:
     """The generated text with checked sentences marked; the unchecked tail stays plain."""
     out: list[str] = []
+    marks = _guard_marks(state)
     cursor = 0
     for verdict in state.verdicts:
         at = state.text.find(verdict.text, cursor)
         if at < 0:
             continue
-        out.append(html.escape(state.text[cursor:at]))
+        out.append(_plain_with_marks(state.text, cursor, at, marks))
         out.append(_sentence_html(verdict, display))
         cursor = at + len(verdict.text)
-    out.append(html.escape(state.text[cursor:]))
+        out += [mark for offset, mark in marks if at < offset <= cursor]
+    out.append(_plain_with_marks(state.text, cursor, len(state.text), marks))
     return "".join(out).strip().replace("\n", "<br>")
 
 

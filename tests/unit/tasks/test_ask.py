@@ -105,3 +105,20 @@ def test_each_answer_sentence_gets_its_verdict_and_source() -> None:
     assert checked.span is not None and "채용 계획" in MEETING[checked.span[0] : checked.span[1]]
     assert wrong.reasons and any("30만" in r or "20만" in r or "10만" in r for r in wrong.reasons)
     assert wrong.to_dict()["verdict"] == "unsupported"
+
+
+def test_a_short_answer_copied_from_a_passage_is_supported_there() -> None:
+    (short,) = analyse_answer("1박에 20만 원", [MEETING, TRAVEL_RULES])
+    assert (short.label, short.source, short.citation) == ("supported", 2, "checked")
+    assert short.span is not None and TRAVEL_RULES[short.span[0] : short.span[1]] == "1박에 20만 원"
+    (wrong,) = analyse_answer("1박에 30만 원", [MEETING, TRAVEL_RULES])
+    assert wrong.label != "supported"
+
+
+def test_the_best_matching_sentence_follows_the_question_in_the_prompt(library: tuple[Path, Path]) -> None:
+    _, db = library
+    plan = plan_question(AskSession(), "출장 보고서는 언제까지 제출해야 하나요?", db_path=db)
+    assert "5일 이내" in plan.evidence
+    text = render(PromptFormat.COMPLETION, build_prompt(plan.sources, plan.question, plan.evidence)).text
+    assert text.index("[1] ") < text.index("질문: ") < text.index("근거: ") < text.index("정답:")
+    assert text.endswith("정답:\n")

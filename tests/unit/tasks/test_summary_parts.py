@@ -59,7 +59,13 @@ def test_markdown_and_docx_exports_keep_sources_and_flags(tmp_path: Path) -> Non
         "summary": "서울 매출이 늘었다. 부산 고객은 400곳이다.",
         "sentences": [
             {"text": "서울 매출이 늘었다.", "verdict": "supported", "source": 0, "reasons": [], "span": [0, 5]},
-            {"text": "부산 고객은 400곳이다.", "verdict": "unsupported", "source": None, "reasons": ["수치"], "span": None},
+            {
+                "text": "부산 고객은 400곳이다.",
+                "verdict": "unsupported",
+                "source": None,
+                "reasons": ["수치"],
+                "span": None,
+            },
         ],
         "sources": [{"text": SOURCE[0], "label": "3행", "location": {"line": 3}}],
     }
