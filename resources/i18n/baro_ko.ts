@@ -484,12 +484,12 @@
     <message>
         <location filename="../../app/gui/main_window.py" line="120"/>
         <source>Not enough memory</source>
-        <translation type="unfinished">메모리 부족</translation>
+        <translation>메모리 부족</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.py" line="121"/>
         <source>Load the model anyway? The computer may become very slow.</source>
-        <translation type="unfinished"></translation>
+        <translation>그래도 모델을 불러올까요? 컴퓨터가 매우 느려질 수 있습니다.</translation>
     </message>
     <message>
         <location filename="../../app/gui/menus.py" line="16"/>
