@@ -48,7 +48,7 @@ layers:
 	$(BIN)/lint-imports
 
 unit:
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest --durations=30
 
 # After adding or changing tr() strings: update the catalogue, translate the new entries in
 # resources/i18n/baro_ko.ts (Korean), then run this again to compile baro_ko.qm.

@@ -176,6 +176,14 @@ def main() -> int:
                 session = AskSession()
                 firsts.append(ask(assistant, session, item.question, item.gold, db))
                 follows.append(ask(assistant, session, item.follow_up, item.follow_gold, db))
+                first, follow = firsts[-1], follows[-1]
+                print(
+                    f"#{number} first {first.ttft_ms:.0f} ms ({first.cached_tokens}/{first.prompt_tokens} cached), "
+                    f"follow-up {follow.ttft_ms:.0f} ms ({follow.cached_tokens}/{follow.prompt_tokens} cached, "
+                    f"{follow.sources - follow.reused} passages added), gold in answer {first.answer_has_gold}",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 if number % 10 == 0:
                     print(f"after {number}: {_running(firsts, follows)}", file=sys.stderr, flush=True)
         finally:
@@ -205,6 +213,7 @@ def main() -> int:
             ),
             "first_ttft_ms": first_ttft,
             "followup_ttft_ms": follow_ttft,
+            "followup_ttft_ratio_median": statistics.median(f.ttft_ms / o.ttft_ms for o, f in pairs),
             "followup_ttft_ratio": follow_ttft / first_ttft,
         }
     )

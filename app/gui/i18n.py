@@ -7,14 +7,17 @@ import os
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from app.llm.resources import project_root
+from app.store.settings import load_settings
 
 I18N_DIR = project_root() / "resources" / "i18n"
 
 
 def preferred_language() -> str:
-    """Korean unless ``BARO_LANG`` (later: the settings) asks for another language."""
+    """``BARO_LANG`` if set, else the language chosen in the settings (Korean by default)."""
     explicit = os.environ.get("BARO_LANG")
-    return explicit.split("_")[0].lower() if explicit else "ko"
+    if explicit:
+        return explicit.split("_")[0].lower()
+    return load_settings().settings.language
 
 
 def install_translations(app: QCoreApplication, language: str) -> list[QTranslator]:

@@ -63,3 +63,26 @@ def test_each_display_setting(qtbot, display: UnsupportedDisplay) -> None:
         assert "line-through" in html and "내놓고" in html
     else:
         assert "underline" in html and "내놓고" in html
+
+
+def test_history_and_language_follow_the_settings(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.core.events import Done as DoneEvent
+    from app.gui.i18n import preferred_language
+    from app.gui.panes.summarize_pane import SummarizePane
+    from app.store.history import History
+    from app.store.paths import app_paths
+    from app.store.settings import update_settings
+
+    monkeypatch.delenv("BARO_LANG", raising=False)
+    assert preferred_language() == "ko"
+    update_settings({"language": "en", "history_enabled": False})
+    assert preferred_language() == "en"
+    pane = SummarizePane(lambda _cancel: iter(()))
+    qtbot.addWidget(pane)
+    pane._remember(DoneEvent("요약", {"title": "보고서"}))
+    history = History.open(app_paths().history_db)
+    assert history.recent("summary") == []
+    update_settings({"history_enabled": True})
+    pane._remember(DoneEvent("요약", {"title": "보고서"}))
+    assert [e.title for e in history.recent("summary")] == ["보고서"]
+    history.close()

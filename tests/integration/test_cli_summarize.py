@@ -45,8 +45,11 @@ def test_summarizes_the_article_in_korean(corpus: Path) -> None:
 @pytest.mark.corpus
 def test_cp949_copy_gives_the_model_the_same_text(corpus: Path, tmp_path: Path) -> None:
     text = (corpus / ARTICLE).read_text(encoding="utf-8")
-    utf8 = tmp_path / "utf8.txt"
-    cp949 = tmp_path / "cp949.txt"
+    # Same file name in two folders: the title (from the name) is part of what the model reads.
+    (tmp_path / "utf8").mkdir()
+    (tmp_path / "cp949").mkdir()
+    utf8 = tmp_path / "utf8" / "기사.txt"
+    cp949 = tmp_path / "cp949" / "기사.txt"
     utf8.write_text(text, encoding="utf-8")
     cp949.write_bytes(text.encode("cp949", errors="strict"))
     first = baro("summarize", str(utf8), "--json")

@@ -34,6 +34,7 @@ from app.gui.panes.summary_render import (
 )
 from app.store.history import History
 from app.store.paths import app_paths
+from app.store.settings import load_settings
 from app.tasks.assistant import Assistant
 from app.tasks.summarize import SummaryLength, SummaryRequest, SummaryStyle, summarize
 from app.tasks.summary_export import save_summary, to_markdown
@@ -300,6 +301,8 @@ class SummarizePane(TaskPane):
     # --- history --------------------------------------------------------------------------------
 
     def _remember(self, done: Done) -> None:
+        if not load_settings().settings.history_enabled:
+            return
         try:
             history = History.open(app_paths().ensure().history_db)
             try:
