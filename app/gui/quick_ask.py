@@ -7,7 +7,7 @@ on the popup is summarized. Esc cancels what is running and hides the popup.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,16 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.cancel import CancelToken
-from app.core.errors import ModelNotLoaded
 from app.core.events import Done, Event, Progress
 from app.gui.library.answer_view import ShownSource, render_answer, sources_html
-from app.gui.panes.base import TaskPane
+from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.tasks.ask import AskSession, answer_plan, nothing_found, plan_question
-from app.tasks.assistant import Assistant
 from app.tasks.quick_answer import answer_question
 from app.tasks.summarize import summarize
 
-AssistantSource = Callable[[CancelToken], Iterator[Event | Assistant]]
 OpenInWindow = Callable[[dict[str, Any]], None]
 """Receives what the popup shows: ``{"kind": "quick"|"library"|"summary", "question"/"path", "text", "data"}``."""
 
@@ -141,14 +138,14 @@ class QuickAskPopup(TaskPane):
                 if not plan.relevant:
                     yield nothing_found(plan)
                     return
-                assistant = yield from self._take_assistant(source, cancel)
+                assistant = yield from take_assistant(source, cancel)
                 yield from answer_plan(assistant, plan, cancel=cancel)
 
             return self._start(library_task)
         self.last_request = {"kind": "quick", "question": question}
 
         def quick_task(cancel: CancelToken) -> Iterator[Event]:
-            assistant = yield from self._take_assistant(source, cancel)
+            assistant = yield from take_assistant(source, cancel)
             yield from answer_question(assistant, question, cancel=cancel)
 
         return self._start(quick_task)
@@ -159,22 +156,10 @@ class QuickAskPopup(TaskPane):
         self.input.setText(path.name)
 
         def summary_task(cancel: CancelToken) -> Iterator[Event]:
-            assistant = yield from self._take_assistant(source, cancel)
+            assistant = yield from take_assistant(source, cancel)
             yield from summarize(assistant, path, cancel=cancel)
 
         return self._start(summary_task)
-
-    @staticmethod
-    def _take_assistant(source: AssistantSource, cancel: CancelToken) -> Generator[Event, None, Assistant]:
-        assistant: Assistant | None = None
-        for item in source(cancel):
-            if isinstance(item, Assistant):
-                assistant = item
-            else:
-                yield item
-        if assistant is None:
-            raise ModelNotLoaded()
-        return assistant
 
     def _start(self, factory: Callable[[CancelToken], Iterator[Event]]) -> bool:
         if self.busy:

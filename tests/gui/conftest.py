@@ -16,6 +16,17 @@ from app.tasks.assistant import describe_model
 from app.tasks.model_choice import ModelPlan
 
 
+@pytest.fixture(scope="session", autouse=True)
+def garbage_collection_on_the_gui_thread_only() -> Iterator[None]:
+    """As the app does (app/gui/main_thread_gc.py): no automatic collection, which could run on a task's
+    thread and delete Qt objects there; the per-test fixture below collects on the GUI thread instead."""
+    import kiwipiepy  # noqa: F401  (the app imports Kiwi's native module on the GUI thread too)
+
+    gc.disable()
+    yield
+    gc.enable()
+
+
 @pytest.fixture(autouse=True)
 def collect_qt_garbage_on_the_gui_thread() -> Iterator[None]:
     """Collect each test's unreachable Qt wrappers now, on the GUI thread, as the app's collector does;

@@ -52,7 +52,9 @@ def test_the_popup_is_frameless_on_top_and_stays_on_screen(qtbot) -> None:
     area = QGuiApplication.primaryScreen().availableGeometry()
     popup.popup(QPoint(area.right() + 5000, area.bottom() + 5000))  # off screen: falls back inside
     assert area.contains(popup.frameGeometry().topLeft()) and popup.isVisible()
-    assert popup.input.hasFocus() or QApplication.focusWidget() in (popup.input, None)
+    # Whether the window manager activates the popup is not ours to decide; the typing field is what
+    # gets the focus inside it (it has it as soon as the popup is active).
+    assert popup.focusWidget() is popup.input
 
 
 @pytest.mark.slow

@@ -32,11 +32,9 @@ from app.core.events import Done, Event, Progress
 from app.docs import supported_suffixes
 from app.gui.library.answer_view import ShownSource, render_answer, render_checked_answer, sources_html
 from app.gui.library.panel import POLL_MS, LibraryPanel
-from app.gui.panes.base import TaskPane
+from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.tasks.ask import AskSession, answer_plan, nothing_found, plan_question
-from app.tasks.assistant import Assistant
 
-AssistantSource = Callable[[CancelToken], Iterator[Event | Assistant]]
 UrlOpener = Callable[[QUrl], object]
 
 
@@ -179,13 +177,7 @@ class AskPane(TaskPane):
             if not plan.relevant:
                 yield nothing_found(plan)
                 return
-            assistant: Assistant | None = None
-            for item in source(cancel):
-                if isinstance(item, Assistant):
-                    assistant = item
-                else:
-                    yield item
-            assert assistant is not None
+            assistant = yield from take_assistant(source, cancel)
             yield from answer_plan(assistant, plan, cancel=cancel)
 
         return self.run_task(task)

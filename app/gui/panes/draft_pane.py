@@ -7,7 +7,7 @@ exported to the clipboard, .hwpx, .docx, .md or .txt.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -34,13 +34,11 @@ from app.core.errors import BaroError
 from app.core.events import Done, Event, Token
 from app.docs import supported_suffixes
 from app.docs.writers import export_layout
-from app.gui.panes.base import TaskPane
+from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.store.templates import Template, load_templates
-from app.tasks.assistant import Assistant
 from app.tasks.drafting import DraftRequest, DraftResult, RewriteStyle, rewrite_passage, write_draft
 from app.text.korean_format import Layout, Register, layout_from_text
 
-AssistantSource = Callable[[CancelToken], Iterator[Event | Assistant]]
 FieldEditor = QLineEdit | QPlainTextEdit
 UNSUPPORTED_COLOR = QColor("#d93025")
 PARTIAL_COLOR = QColor("#fff3c4")
@@ -244,7 +242,7 @@ class DraftPane(TaskPane):
         source = self._assistant_source
 
         def task(cancel: CancelToken) -> Iterator[Event]:
-            assistant = yield from _wait_for(source, cancel)
+            assistant = yield from take_assistant(source, cancel)
             yield from write_draft(assistant, request, cancel=cancel)
 
         self._mode = "draft"
@@ -270,7 +268,7 @@ class DraftPane(TaskPane):
         def task(cancel: CancelToken) -> Iterator[Event]:
             assistant = None
             if style is RewriteStyle.SHORTER:
-                assistant = yield from _wait_for(source, cancel)
+                assistant = yield from take_assistant(source, cancel)
             yield from rewrite_passage(assistant, text, style, cancel=cancel)
 
         self._mode = "rewrite"
@@ -417,16 +415,3 @@ class DraftPane(TaskPane):
             event.accept()
             for path in paths:
                 self.add_reference(path)
-
-
-def _wait_for(source: AssistantSource, cancel: CancelToken) -> Generator[Event, None, Assistant]:
-    """Yield the source's progress events; its return value is the assistant."""
-    assistant: Assistant | None = None
-    for item in source(cancel):
-        if isinstance(item, Assistant):
-            assistant = item
-        else:
-            yield item
-    if assistant is None:
-        raise BaroError("모델을 준비하지 못했습니다. 모델 상태를 확인해 주세요.")
-    return assistant

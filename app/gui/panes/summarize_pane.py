@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -24,7 +24,7 @@ from app.core.cancel import CancelToken
 from app.core.errors import BaroError
 from app.core.events import Done, Event, GuardHit, KeyPoints, SentenceVerdict, Token
 from app.docs import supported_suffixes
-from app.gui.panes.base import TaskPane
+from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.gui.panes.summary_render import (
     SummaryState,
     UnsupportedDisplay,
@@ -35,11 +35,9 @@ from app.gui.panes.summary_render import (
 from app.store.history import History
 from app.store.paths import app_paths
 from app.store.settings import load_settings
-from app.tasks.assistant import Assistant
 from app.tasks.summarize import SummaryLength, SummaryRequest, SummaryStyle, summarize
 from app.tasks.summary_export import save_summary, to_markdown
 
-AssistantSource = Callable[[CancelToken], Iterator[Event | Assistant]]
 HISTORY_KIND = "summary"
 
 
@@ -176,13 +174,7 @@ class SummarizePane(TaskPane):
         source = self._assistant_source
 
         def task(cancel: CancelToken) -> Iterator[Event]:
-            assistant: Assistant | None = None
-            for item in source(cancel):
-                if isinstance(item, Assistant):
-                    assistant = item
-                else:
-                    yield item
-            assert assistant is not None
+            assistant = yield from take_assistant(source, cancel)
             yield from summarize(assistant, path, request, cancel=cancel)
 
         self.state = SummaryState()
