@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -196,11 +197,7 @@ class GlobalHotkey(QObject):
                         "Another program already uses {keys}. Baro did not take it: choose another hotkey in Settings, or use the tray icon.",
                     ).format(keys=text),
                 )
-            from pynput import keyboard
-
-            listener = keyboard.GlobalHotKeys({shortcut.pynput: self.activated.emit})
-            listener.start()
-            listener.wait()
+            listener = self._start_listener(shortcut.pynput)
         except InvalidShortcut:
             return HotkeyStatus(
                 HotkeyState.INVALID,
@@ -218,6 +215,23 @@ class GlobalHotkey(QObject):
             )
         self._listener = listener
         return HotkeyStatus(HotkeyState.ACTIVE, "")
+
+    def _start_listener(self, combination: str) -> Any:
+        """pynput's listener; one retry, since its first connection to a display that just started can fail."""
+        from pynput import keyboard
+
+        for attempt in range(2):
+            listener = keyboard.GlobalHotKeys({combination: self.activated.emit})
+            try:
+                listener.start()
+                listener.wait()
+                return listener
+            except Exception:
+                listener.stop()
+                if attempt:
+                    raise
+                time.sleep(0.3)
+        raise AssertionError("unreachable")
 
     def unregister(self) -> None:
         listener, self._listener = self._listener, None

@@ -73,7 +73,8 @@ def test_the_hotkey_fires_on_a_real_key_press(
     monkeypatch.setenv("DISPLAY", xvfb_no_tray.name)
     hotkey = GlobalHotkey(environ=xvfb_no_tray.env)
     try:
-        assert hotkey.register("Ctrl+Alt+Space").state == HotkeyState.ACTIVE
+        status = hotkey.register("Ctrl+Alt+Space")
+        assert status.state == HotkeyState.ACTIVE, status.message
         with qtbot.assertNotEmitted(hotkey.activated, wait=300):
             xvfb_no_tray.xdotool("key", "ctrl+alt+k")  # another combination does nothing
         with qtbot.waitSignal(hotkey.activated, timeout=5000):
