@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import ClassVar
 
 from PySide6.QtCore import QThread, Signal
 
@@ -16,6 +17,10 @@ TaskFactory = Callable[[CancelToken], Iterator[Event]]
 class TaskRunner(QThread):
     """One run of one task. ``cancel()`` may be called from the GUI thread at any time."""
 
+    _running: ClassVar[set[TaskRunner]] = set()
+    """Qt aborts the process if a QThread is destroyed while it runs: a pane that starts a new task (or
+    goes away) before the old one has wound down must not let the garbage collector take it."""
+
     yielded = Signal(object)
     succeeded = Signal(object)  # the Done event
     failed = Signal(str)
@@ -28,6 +33,14 @@ class TaskRunner(QThread):
 
     def cancel(self) -> None:
         self.token.cancel()
+
+    def start(self, priority: QThread.Priority = QThread.Priority.InheritPriority) -> None:
+        TaskRunner._running.add(self)
+        self.finished.connect(self._release)
+        super().start(priority)
+
+    def _release(self) -> None:
+        TaskRunner._running.discard(self)
 
     def run(self) -> None:
         done: Done | None = None
