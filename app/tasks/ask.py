@@ -391,6 +391,10 @@ def answer_plan(assistant: Assistant, plan: AskPlan, *, cancel: CancelToken | No
             parts.append(event.text)
         yield event
     text = clean_answer("".join(parts))
+    if not text and plan.evidence:
+        # A small model sometimes writes nothing: show the source sentence that best answers instead.
+        text = plan.evidence
+        yield Notice("모델이 답을 쓰지 못해, 질문과 가장 잘 맞는 원문 문장을 그대로 보여 드립니다.")
     sentences = analyse_answer(text, [s.passage.text for s in plan.sources])
     if sentences and not any(s.label == "supported" for s in sentences):
         yield Notice("답변의 어느 문장도 찾은 구절로 확인되지 않았습니다. 아래 출처를 직접 확인해 주세요.")
