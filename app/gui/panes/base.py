@@ -44,10 +44,13 @@ class TaskPane(QWidget):
         self.runner: TaskRunner | None = None
         self.last_result: Done | None = None
         self.last_error: str = ""
+        self._active = False
 
     @property
     def busy(self) -> bool:
-        return self.runner is not None and self.runner.isRunning()
+        # Finished means "its result arrived", not "its thread has exited": the thread may still be winding
+        # down when the user asks again (TaskRunner keeps itself alive until it has).
+        return self._active
 
     def run_task(self, factory: TaskFactory) -> bool:
         if self.busy:
@@ -60,6 +63,7 @@ class TaskPane(QWidget):
         runner.failed.connect(self._on_failed)
         runner.cancelled.connect(self._on_cancelled)
         self.runner = runner
+        self._active = True
         self.view.begin()
         self.set_inputs_enabled(False)
         self.task_started.emit()
@@ -77,18 +81,21 @@ class TaskPane(QWidget):
         """Subclasses enable or disable their own inputs while a task runs."""
 
     def _on_done(self, done: Done) -> None:
+        self._active = False
         self.last_result = done
         self.view.finish(done)
         self.set_inputs_enabled(True)
         self.task_finished.emit("done")
 
     def _on_failed(self, message: str) -> None:
+        self._active = False
         self.last_error = message
         self.view.fail(message)
         self.set_inputs_enabled(True)
         self.task_finished.emit("failed")
 
     def _on_cancelled(self) -> None:
+        self._active = False
         self.view.stopped()
         self.set_inputs_enabled(True)
         self.task_finished.emit("cancelled")
