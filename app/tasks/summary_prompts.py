@@ -48,8 +48,9 @@ def instruction(request: SummaryRequest) -> str:
 
 
 # For base models (completion format) the heading under the numbered sentences is the only steer.
-# Measured by bench/prompt_choice.py on Gemma 3 270M: a numbered list of key sentences followed by a
-# summary heading scored best on Hangul share × support × variety.
+# bench/prompt_choice.py scores the shapes on Gemma 3 270M (Hangul share × support × variety): this one
+# beats the chat-turn instruction (1.33×) but a bare "[원문] … [요약]" shape scored higher on 3 documents
+# (0.69 vs 0.61); re-run with more documents before switching.
 CUES = {
     SummaryStyle.GIST: "세 줄 요약:",
     SummaryStyle.BULLETS: "한 문단 요약:",
