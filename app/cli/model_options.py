@@ -30,4 +30,6 @@ def open_assistant(args: argparse.Namespace) -> Assistant:
         context=args.ctx,
         load_anyway=args.load_anyway,
     )
-    return Assistant.open(plan.model, threads=args.threads or plan.threads, gpu_layers=plan.gpu_layers)
+    return Assistant.open(
+        plan.model, threads=args.threads or plan.threads, gpu_layers=plan.gpu_layers, temperature=plan.temperature
+    )

@@ -49,7 +49,9 @@ class EngineController(QObject):
             plan = self._resolve(load_anyway)
             model = plan.model
             self._set(EngineState.LOADING, model.name)
-            self.assistant = Assistant.open(model, threads=plan.threads, gpu_layers=plan.gpu_layers)
+            self.assistant = Assistant.open(
+                model, threads=plan.threads, gpu_layers=plan.gpu_layers, temperature=plan.temperature
+            )
         except NotEnoughMemory as err:
             self._set(EngineState.FAILED, err.user_message)
             self.memory_refused.emit(err.user_message)

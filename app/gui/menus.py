@@ -44,6 +44,14 @@ def _reload_model(window: QMainWindow) -> None:
         )
 
 
+def _apply_temperature(window: QMainWindow, temperature: float) -> None:
+    """No reload needed: the loaded model samples with the new temperature from the next answer on."""
+    engine = getattr(window, "engine", None)
+    assistant = getattr(engine, "assistant", None)
+    if assistant is not None:
+        assistant.temperature = temperature
+
+
 def _engine_view(settings: Settings) -> tuple[object, ...]:
     return (settings.model, settings.context_size, settings.threads, settings.gpu_layers)
 
@@ -62,6 +70,8 @@ def open_settings_dialog(window: QMainWindow) -> SettingsDialog:
     def saved(after: Settings) -> None:
         if _engine_view(after) != _engine_view(before):
             _reload_model(window)
+        else:
+            _apply_temperature(window, after.temperature)
 
     dialog.saved.connect(saved)
     dialog.open()

@@ -19,6 +19,7 @@ from app.tasks.guarding import StreamingGuard, current_guard, with_guard_facts
 # Room for the prompt's own words (instructions, labels, turn markers) beyond the content we budget.
 PROMPT_OVERHEAD_TOKENS = 160
 RECENT_GENERATIONS = 256
+DEFAULT_TEMPERATURE = GenerationParams().temperature
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,11 @@ def default_model(models_dir: Path, n_ctx: int | None = None) -> ActiveModel:
 class Assistant:
     """One engine with one loaded model, shared by every task."""
 
-    def __init__(self, engine: Engine, model: ActiveModel) -> None:
+    def __init__(self, engine: Engine, model: ActiveModel, *, temperature: float = DEFAULT_TEMPERATURE) -> None:
         self.engine = engine
         self.model = model
+        self.temperature = temperature
+        """The user's 답의 다양성 setting, used by every task; a change applies from the next generation."""
         self.last_generation: Generation | None = None
         self.recent: deque[Generation] = deque(maxlen=RECENT_GENERATIONS)
         """The latest generations, for usage figures (tokens, timings)."""
@@ -69,14 +72,21 @@ class Assistant:
         """Steer every prompt with the guarded facts it touches and check every streamed sentence."""
 
     @classmethod
-    def open(cls, model: ActiveModel, *, threads: int | None = None, gpu_layers: int = 0) -> Assistant:
+    def open(
+        cls,
+        model: ActiveModel,
+        *,
+        threads: int | None = None,
+        gpu_layers: int = 0,
+        temperature: float = DEFAULT_TEMPERATURE,
+    ) -> Assistant:
         engine = Engine(threads=threads).start()
         try:
             engine.load(model.path, n_ctx=model.n_ctx, n_gpu_layers=gpu_layers)
         except BaseException:
             engine.close()
             raise
-        return cls(engine, model)
+        return cls(engine, model, temperature=temperature)
 
     def close(self) -> None:
         self.engine.close()

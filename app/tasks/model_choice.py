@@ -10,7 +10,7 @@ from app.llm.gguf_validate import inspect_gguf
 from app.llm.memory import check_memory
 from app.llm.model_store import ModelStore
 from app.store.settings import Settings
-from app.tasks.assistant import ActiveModel, EmbeddedTemplate, default_model
+from app.tasks.assistant import DEFAULT_TEMPERATURE, ActiveModel, EmbeddedTemplate, default_model
 
 FALLBACK_CONTEXT = 4096
 MAX_AUTO_CONTEXT = 8192
@@ -22,6 +22,7 @@ class ModelPlan:
     model: ActiveModel
     threads: int | None
     gpu_layers: int
+    temperature: float = DEFAULT_TEMPERATURE
 
 
 def plan_model(
@@ -51,4 +52,4 @@ def plan_model(
             if info.chat_template:
                 model = replace(model, template=EmbeddedTemplate(info.chat_template, info.bos_token, info.eos_token))
     check_memory(model.path, model.n_ctx, load_anyway=load_anyway, available=available_memory)
-    return ModelPlan(model, settings.threads or None, settings.gpu_layers)
+    return ModelPlan(model, settings.threads or None, settings.gpu_layers, settings.temperature)

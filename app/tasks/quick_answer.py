@@ -33,7 +33,7 @@ def answer_question(assistant: Assistant, question: str, *, cancel: CancelToken 
     """Stream the model's answer to ``question``; ``Done.data`` holds the question, answer and model."""
     question = checked_question(question)
     cancel = cancel or CancelToken()
-    params = GenerationParams(max_tokens=MAX_NEW_TOKENS, temperature=0.3, repeat_penalty=1.15)
+    params = GenerationParams(max_tokens=MAX_NEW_TOKENS, temperature=assistant.temperature, repeat_penalty=1.15)
     parts: list[str] = []
     for event in assistant.stream(quick_prompt(question), params, cancel, "질문을 읽는 중"):
         if isinstance(event, Token):

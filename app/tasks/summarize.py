@@ -123,7 +123,7 @@ def summarize_document(
             stage = f"부분 요약 {number}/{len(groups)}"
             yield Progress(stage, 0.1 + 0.6 * (number - 1) / len(groups))
             part_request = SummaryRequest(SummaryStyle.GIST, SummaryLength.SHORT)
-            params = GenerationParams(max_tokens=PARTIAL_TOKENS, temperature=0.2, repeat_penalty=1.15)
+            params = GenerationParams(max_tokens=PARTIAL_TOKENS, temperature=assistant.temperature, repeat_penalty=1.15)
             generation = assistant.start(summary_prompt(doc.title, group, part_request), params)
             cancel.on_cancel(generation.cancel)
             partials.append(generation.result().strip() or " ".join(group[:2]))
@@ -132,7 +132,7 @@ def summarize_document(
 
     verdicts = StreamingVerdicts(texts)
     parts: list[str] = []
-    params = GenerationParams(max_tokens=request.max_new_tokens, temperature=0.2, repeat_penalty=1.15)
+    params = GenerationParams(max_tokens=request.max_new_tokens, temperature=assistant.temperature, repeat_penalty=1.15)
     for event in assistant.stream(final_prompt, params, cancel, "핵심 문장을 모델에 넣는 중"):
         yield event
         if isinstance(event, Token):

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from keyring.backends import fail
 from pytestqt.qtbot import QtBot
 
 from app.gui.dialogs.settings_dialog import SettingsDialog
+from app.gui.engine_controller import EngineState
+from app.gui.main_window import MainWindow
+from app.gui.menus import open_settings_dialog
 from app.llm.model_store import ModelStore
 from app.store.paths import app_paths
 from app.store.secrets import HF_TOKEN, SecretStore
@@ -68,3 +72,18 @@ def test_without_a_keyring_the_token_field_is_off_and_says_why(qtbot: QtBot, bar
     assert "keyring" in dialog.keyring_note.text()
     dialog.save()
     assert _files_with(baro_home, "hf_") == []
+
+
+@pytest.mark.slow
+def test_a_new_temperature_applies_to_the_loaded_model_without_a_reload(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.engine.wait_loaded(120)
+    loaded = window.engine.assistant
+    assert loaded is not None and loaded.temperature == Settings().temperature
+    dialog = open_settings_dialog(window)
+    dialog.temperature.setValue(0.9)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    assert window.engine.assistant is loaded  # same engine, nothing reloaded
+    assert loaded.temperature == 0.9
+    assert window.engine.state == EngineState.READY
+    assert load_settings().settings.temperature == 0.9

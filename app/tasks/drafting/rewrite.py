@@ -67,7 +67,8 @@ def rewrite_passage(
     if style is RewriteStyle.SHORTER and assistant is not None and "\n" not in text.strip():
         yield Progress("짧게 고치는 중", None)
         parts: list[str] = []
-        for event in assistant.stream(_shorter_prompt(text), _PARAMS, cancel, "문장을 모델에 넣는 중"):
+        params = GenerationParams(max_tokens=80, temperature=assistant.temperature, repeat_penalty=1.15)
+        for event in assistant.stream(_shorter_prompt(text), params, cancel, "문장을 모델에 넣는 중"):
             if isinstance(event, Token):
                 parts.append(event.text)
         candidate = clean_inline(" ".join("".join(parts).split()))
@@ -75,9 +76,6 @@ def rewrite_passage(
             result, source = candidate, "model"
     yield Token(result)
     yield Done(result, {"kind": "rewrite", "style": style.value, "source": source, "original": text})
-
-
-_PARAMS = GenerationParams(max_tokens=80, temperature=0.2, repeat_penalty=1.15)
 
 
 def _shorter_prompt(text: str) -> TaskPrompt:

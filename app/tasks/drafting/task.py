@@ -137,7 +137,9 @@ def _expand(
         cue="문장:",
         stop=("요점:", "참고:", "\n\n"),
     )
-    params = GenerationParams(max_tokens=request.max_tokens, temperature=0.3, repeat_penalty=1.15, seed=request.seed)
+    params = GenerationParams(
+        max_tokens=request.max_tokens, temperature=assistant.temperature, repeat_penalty=1.15, seed=request.seed
+    )
     parts: list[str] = []
     for event in assistant.stream(prompt, params, cancel, "요점을 모델에 넣는 중"):
         if isinstance(event, Token):
