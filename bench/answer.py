@@ -9,7 +9,9 @@ check) contain the gold answer; the answer text contains it; the gold answer was
 (the retrieval ceiling). Time to first token is measured in this process from the question to the first
 streamed token (retrieval included), for the first question and for the follow-up, over the pairs where
 the model answered both (after "nothing relevant" there is no prefix to reuse); the ratio is the
-follow-up's mean over the first's (goal ≤ 0.2). Also: how often "nothing relevant" is said for answerable
+follow-up's mean over the first's (goal ≤ 0.2), over all those pairs and over the follow-ups answered from
+the same passages (a follow-up whose answer lies in another part of the article adds that passage and
+reads it). Also: how often "nothing relevant" is said for answerable
 questions and for unrelated ones (questions about articles left out of a second, half-size index).
 
     .venv/bin/python bench/answer.py [--n 200] [--seed 7]
@@ -191,6 +193,7 @@ def main() -> int:
 
     pairs = _answered_pairs(firsts, follows)
     answered_follow = [f for _, f in pairs]
+    same = [(o, f) for o, f in pairs if f.reused == f.sources]
     first_ttft = statistics.mean(o.ttft_ms for o, _ in pairs)
     follow_ttft = statistics.mean(f.ttft_ms for _, f in pairs)
     sentences = sum(o.sentences for o in firsts)
@@ -214,6 +217,8 @@ def main() -> int:
             "first_ttft_ms": first_ttft,
             "followup_ttft_ms": follow_ttft,
             "followup_ttft_ratio_median": statistics.median(f.ttft_ms / o.ttft_ms for o, f in pairs),
+            "same_passages_followups": len(same),
+            "same_passages_followup_ttft_ratio": statistics.mean(f.ttft_ms for _, f in same) / first_ttft,
             "followup_ttft_ratio": follow_ttft / first_ttft,
         }
     )

@@ -72,6 +72,37 @@ def test_a_new_topic_appends_its_passages_after_the_old_ones(library: tuple[Path
     assert second.sources[-1].number == len(second.sources)
 
 
+HANDBOOK_SECTIONS = {
+    "연차": "연차 휴가는 입사 1년 뒤 15일이 주어지며 2년마다 하루씩 늘어난다. 연차는 전자결재로 3일 전까지 신청한다.",
+    "재택": "재택근무는 주 2회까지 가능하며 팀장의 승인을 받아야 한다. 재택근무 날에도 10시부터 16시까지는 메신저에 접속해 있어야 한다.",
+    "교육비": "직무 교육비는 연 200만 원까지 회사가 부담한다. 교육을 마치면 수료증을 인사팀에 제출한다.",
+    "경조사": "본인 결혼에는 경조휴가 5일과 축하금 50만 원을 지급한다. 부모상에는 경조휴가 5일과 조의금 100만 원을 지급한다.",
+    "건강검진": "건강검진은 매년 10월까지 지정 병원에서 받는다. 검진 비용은 회사가 전액 부담하고 배우자는 절반을 지원한다.",
+}
+
+
+def test_a_follow_up_on_the_same_document_adds_only_its_best_new_passage(tmp_path: Path) -> None:
+    folder = tmp_path / "규정"
+    folder.mkdir()
+    body = "\n\n".join(
+        f"## {name}\n\n{text} " + "자세한 절차는 인사팀 공지를 따른다. " * 12
+        for name, text in HANDBOOK_SECTIONS.items()
+    )
+    (folder / "취업규칙.md").write_text(f"# 취업규칙\n\n{body}\n", encoding="utf-8")
+    (folder / "식당.txt").write_text("사내 식당 안내\n\n점심시간은 11시 30분부터 13시까지이다.\n", encoding="utf-8")
+    db = tmp_path / "library.sqlite3"
+    index_folder(folder, db)
+    session = AskSession()
+    first = plan_question(session, "재택근무는 주 몇 회까지 가능한가요?", db_path=db, k=2)
+    assert first.relevant and "주 2회" in first.sources[0].passage.text
+    follow = plan_question(session, "건강검진 비용은 누가 부담하나요?", db_path=db, k=3)
+    assert follow.relevant
+    assert follow.reused == len(first.sources)
+    added = follow.sources[follow.reused :]
+    assert len(added) == 1  # the retriever had more new passages; one is enough on the same subject
+    assert "전액 부담" in added[0].passage.text and added[0].passage.path.name == "취업규칙.md"
+
+
 def test_scope_limits_the_search_and_an_unknown_scope_is_a_korean_error(
     library: tuple[Path, Path], tmp_path: Path
 ) -> None:
