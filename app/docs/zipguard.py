@@ -24,20 +24,16 @@ def safe_xml_parser() -> etree.XMLParser:
     )
 
 
+BROKEN_ZIP = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error)
+"""What zipfile raises on damaged archives and members, beyond its own BadZipFile."""
+
+
 def check_zip(path: Path, limits: Limits) -> None:
     """Raise ``DocumentTooLarge`` for zip bombs and ``CorruptDocument`` for broken archives."""
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except (
-        zipfile.BadZipFile,
-        OSError,
-        ValueError,
-        EOFError,
-        NotImplementedError,
-        RuntimeError,
-        zlib.error,
-    ) as err:
+    except BROKEN_ZIP as err:
         raise CorruptDocument(path, "압축 구조가 손상됨") from err
     if len(infos) > limits.max_zip_entries:
         raise DocumentTooLarge(path, f"압축 안 파일이 {len(infos):,}개, 최대 {limits.max_zip_entries:,}개")
@@ -66,15 +62,7 @@ def read_member(archive: zipfile.ZipFile, name: str, path: Path, limit: int) -> 
             data = handle.read(limit + 1)
     except KeyError as err:
         raise CorruptDocument(path, f"{name} 없음") from err
-    except (
-        zipfile.BadZipFile,
-        OSError,
-        ValueError,
-        EOFError,
-        NotImplementedError,
-        RuntimeError,
-        zlib.error,
-    ) as err:
+    except BROKEN_ZIP as err:
         raise CorruptDocument(path, f"{name}을(를) 풀 수 없음") from err
     if len(data) > limit:
         raise DocumentTooLarge(path, f"{name}이(가) 너무 큼")

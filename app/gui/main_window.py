@@ -22,6 +22,7 @@ from app.core.cancel import CancelToken
 from app.core.errors import ModelNotLoaded
 from app.core.events import Event, Progress
 from app.gui.engine_controller import EngineController, EngineState
+from app.gui.file_drops import accept_file_drag, take_dropped_files
 from app.gui.menus import install_menus
 from app.gui.panes.ask_pane import AskPane
 from app.gui.panes.base import TaskPane
@@ -128,13 +129,11 @@ class MainWindow(QMainWindow):
     # --- drop anywhere on the window to summarize ---------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        accept_file_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = take_dropped_files(event)
         if paths:
-            event.accept()
             self.show_pane(0)
             self.summarize_pane.summarize_files(paths)
 

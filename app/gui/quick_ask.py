@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.core.cancel import CancelToken
 from app.core.events import Done, Event, Progress
+from app.gui.file_drops import accept_file_drag, take_dropped_files
 from app.gui.library.answer_view import ShownSource, render_answer, sources_html
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.tasks.ask import AskSession, answer_plan, nothing_found, plan_question
@@ -213,11 +214,9 @@ class QuickAskPopup(TaskPane):
     # --- drop a file to summarize -----------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        accept_file_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = take_dropped_files(event)
         if paths:
-            event.accept()
             self.summarize_file(paths[0])

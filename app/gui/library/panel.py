@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.core.cancel import CancelToken
 from app.core.events import Done, Event, Notice, Progress
 from app.docs import supported_suffixes
+from app.gui.progress import show_fraction
 from app.gui.runner import TaskRunner
 from app.index.library import LibraryIndex
 from app.tasks.library import index_library
@@ -46,6 +47,7 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.db_path = db_path
         self.runner: TaskRunner | None = None
+        self._active = False
         self.last_result: Done | None = None
         self.last_error = ""
         self._pending: set[Path] = set()
@@ -108,7 +110,8 @@ class LibraryPanel(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self.runner is not None and self.runner.isRunning()
+        # As for the panes: free once the outcome arrived, even while the runner's thread is still exiting.
+        return self._active
 
     def roots(self) -> list[Path]:
         with LibraryIndex.open(self.db_path) as index:
@@ -229,6 +232,7 @@ class LibraryPanel(QWidget):
         runner.failed.connect(self._on_failed)
         runner.cancelled.connect(self._on_cancelled)
         self.runner = runner
+        self._active = True
         self.last_result = None
         self.last_error = ""
         self.stop_button.setEnabled(True)
@@ -240,15 +244,12 @@ class LibraryPanel(QWidget):
     def _on_event(self, item: object) -> None:
         if isinstance(item, Progress):
             self.status.setText(item.stage)
-            if item.fraction is None:
-                self.progress.setRange(0, 0)
-            else:
-                self.progress.setRange(0, 100)
-                self.progress.setValue(round(item.fraction * 100))
+            show_fraction(self.progress, item.fraction)
         elif isinstance(item, Notice):
             self.failures_list.addItem(item.text)
 
     def _finish(self, outcome: str, message: str) -> None:
+        self._active = False
         self.stop_button.setEnabled(False)
         self.progress.setRange(0, 100)
         self.progress.setValue(100 if outcome == "done" else 0)

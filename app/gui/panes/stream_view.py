@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.events import Done, GuardHit, Notice, Progress, Token
+from app.gui.progress import show_fraction
 
 
 class StreamView(QWidget):
@@ -78,11 +79,7 @@ class StreamView(QWidget):
                 self.progress.setValue(100)
         elif isinstance(item, Progress):
             self.stage_label.setText(item.stage)
-            if item.fraction is None:
-                self.progress.setRange(0, 0)
-            else:
-                self.progress.setRange(0, 100)
-                self.progress.setValue(round(item.fraction * 100))
+            show_fraction(self.progress, item.fraction)
         elif isinstance(item, Notice):
             self.notice.setText(item.text)
             self.notice.show()

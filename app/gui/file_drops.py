@@ -1,0 +1,20 @@
+"""Files dropped on a Baro window (the main window summarizes them, the quick-ask popup too)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+
+def accept_file_drag(event: QDragEnterEvent) -> None:
+    if event.mimeData().hasUrls():
+        event.acceptProposedAction()
+
+
+def take_dropped_files(event: QDropEvent) -> list[Path]:
+    """The local files in the drop, accepting the drop when there is at least one."""
+    paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+    if paths:
+        event.accept()
+    return paths
