@@ -5,7 +5,9 @@ bench/retrieval.py). For each of ``--n`` questions (seeded sample, default 200) 
 it, then asks a second question about the same paragraph as a follow-up in the same conversation.
 
 Counted per first question: the answer's linked sources (cited by the model or attached by the sentence
-check) contain the gold answer; the answer text contains it; the gold answer was in the prompt at all
+check) contain the gold answer; the answer text contains it (and, in the same run, the model's own text: the
+pane shows the best-matching source sentence instead when the model's answer shares nothing with the
+question and that sentence); the gold answer was in the prompt at all
 (the retrieval ceiling). Time to first token is measured in this process from the question to the first
 streamed token (retrieval included), for the first question and for the follow-up, over the pairs where
 the model answered both (after "nothing relevant" there is no prefix to reuse); the ratio is the
@@ -59,6 +61,8 @@ class Outcome:
     cited_has_gold: bool = False
     model_cited_has_gold: bool = False
     answer_has_gold: bool = False
+    model_answer_has_gold: bool = False
+    replaced: bool = False
     gold_in_prompt: bool = False
     ttft_ms: float = 0.0
     cached_tokens: int = 0
@@ -110,6 +114,8 @@ def ask(assistant: Assistant, session: AskSession, question: str, gold: str, db:
     outcome.cited_has_gold = any(squeeze(gold) in squeeze(by_number[n]["text"]) for n in linked)
     outcome.model_cited_has_gold = any(squeeze(gold) in squeeze(by_number[n]["text"]) for n in model_cited)
     outcome.answer_has_gold = squeeze(gold) in squeeze(data["answer"])
+    outcome.model_answer_has_gold = squeeze(gold) in squeeze(data["model_answer"])
+    outcome.replaced = bool(data["model_answer"]) and data["answer"] != data["model_answer"]
     outcome.sentences = len(data["sentences"])
     outcome.unsupported = sum(s["verdict"] == "unsupported" for s in data["sentences"])
     timing = data.get("timing") or {}
@@ -204,6 +210,9 @@ def main() -> int:
             "gold_in_prompt": share([o.gold_in_prompt for o in firsts]),
             "cited_passages_contain_gold": share([o.cited_has_gold for o in firsts]),
             "model_cited_passages_contain_gold": share([o.model_cited_has_gold for o in firsts]),
+            "model_answer_contains_gold": share([o.model_answer_has_gold for o in firsts]),
+            "off_question_replaced": share([o.replaced for o in firsts]),
+            "replaced_model_answer_had_gold": share([o.model_answer_has_gold for o in firsts if o.replaced]),
             "answer_contains_gold": share([o.answer_has_gold for o in firsts]),
             "followup_answer_contains_gold": share([o.answer_has_gold for o in follows]),
             "unsupported_sentence_share": sum(o.unsupported for o in firsts) / max(1, sentences),

@@ -71,6 +71,8 @@ def _print_result(data: dict[str, Any]) -> None:
         print(data["answer"])
         return
     sys.stdout.write("\n")
+    if data["answer"] != data["model_answer"]:
+        print(f"\n원문 문장: {data['answer']}")  # shown instead of the streamed answer (see the notice)
     doubtful = [s for s in data["sentences"] if s["verdict"] != "supported"]
     if doubtful:
         print("\n확인이 필요한 문장:")

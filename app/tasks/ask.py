@@ -29,6 +29,7 @@ from app.llm.client import GenerationParams
 from app.llm.prompts import PromptFormat, TaskPrompt
 from app.tasks.assistant import Assistant
 from app.tasks.library import default_db_path
+from app.text.morphemes import CONTENT_TAGS, analyse
 from app.text.sentences import split_sentences
 from app.text.support import Label, SupportChecker, Verdict
 
@@ -399,11 +400,19 @@ def answer_plan(assistant: Assistant, plan: AskPlan, *, cancel: CancelToken | No
         if isinstance(event, Token):
             parts.append(event.text)
         yield event
-    text = clean_answer("".join(parts))
-    if not text and plan.evidence:
+    written = clean_answer("".join(parts))
+    text = written
+    if not written and plan.evidence:
         # A small model sometimes writes nothing: show the source sentence that best answers instead.
         text = plan.evidence
         yield Notice("모델이 답을 쓰지 못해, 질문과 가장 잘 맞는 원문 문장을 그대로 보여 드립니다.")
+    elif plan.evidence and not shares_content(written, f"{plan.question} {plan.evidence}"):
+        # Or it copies a line that has nothing to do with the question (a title, another passage's fact).
+        text = plan.evidence
+        yield Notice(
+            f"모델의 답(\u201c{_shortened(written)}\u201d)이 질문과 맞지 않아, "
+            "질문과 가장 잘 맞는 원문 문장을 대신 보여 드립니다."
+        )
     sentences = analyse_answer(text, [s.passage.text for s in plan.sources])
     if sentences and not any(s.label == "supported" for s in sentences):
         yield Notice("답변의 어느 문장도 찾은 구절로 확인되지 않았습니다. 아래 출처를 직접 확인해 주세요.")
@@ -416,11 +425,25 @@ def answer_plan(assistant: Assistant, plan: AskPlan, *, cancel: CancelToken | No
             "first_token_ms": stats.first_token_ms,
             "total_ms": stats.total_ms,
         }
-    yield Done(text, _result(plan, text, sentences, assistant.model.name, timing))
+    yield Done(text, _result(plan, text, sentences, assistant.model.name, timing, written))
+
+
+def shares_content(answer: str, reference: str) -> bool:
+    """Whether ``answer`` has a content word or a number in common with ``reference``.
+
+    Bound nouns (년, 월, 것, 수 …) are left out: "2024년" shares nothing with "5일 이내".
+    """
+    words = {m.form.lower() for m in analyse(_CITATION.sub("", answer)) if m.tag in CONTENT_TAGS - {"NNB"}}
+    return bool(words) and not words.isdisjoint(m.form.lower() for m in analyse(reference))
+
+
+def _shortened(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def nothing_found(plan: AskPlan) -> Done:
-    return Done(NOTHING_FOUND, _result(plan, NOTHING_FOUND, [], None, None))
+    return Done(NOTHING_FOUND, _result(plan, NOTHING_FOUND, [], None, None, ""))
 
 
 def ask_library(
@@ -438,12 +461,20 @@ def ask_library(
 
 
 def _result(
-    plan: AskPlan, text: str, sentences: list[AnswerSentence], model: str | None, timing: dict[str, Any] | None
+    plan: AskPlan,
+    text: str,
+    sentences: list[AnswerSentence],
+    model: str | None,
+    timing: dict[str, Any] | None,
+    written: str,
 ) -> dict[str, Any]:
     linked = {s.source for s in sentences if s.source is not None and s.label != "unsupported"}
     return {
         "question": plan.question,
         "answer": text,
+        # What the model wrote; "answer" is the best-matching source sentence instead when it was empty or
+        # had nothing to do with the question.
+        "model_answer": written,
         "relevant": plan.relevant,
         "coverage": plan.coverage,
         "model": model,

@@ -18,7 +18,7 @@ from typing import Literal
 from app.text.claims import ClaimFacts, facts_from_tokens, merge_facts
 from app.text.kiwi import kiwi
 from app.text.sentences import Sentence, split_sentences
-from app.text.support_rules import Finding, compare_facts, noun_in
+from app.text.support_rules import Finding, backs_quantity, compare_facts, noun_in
 
 Label = Literal["supported", "partial", "unsupported"]
 
@@ -68,6 +68,10 @@ class SupportChecker:
         total = len(self._sentences)
         self._idf = {w: math.log((total + 1) / (len(ids) + 0.5)) for w, ids in self._postings.items()}
         self._unseen_idf = math.log((total + 1) / 0.5)
+        self._by_value: dict[float, list[int]] = defaultdict(list)
+        for index, sentence in enumerate(self._sentences):
+            for quantity in sentence.facts.quantities:
+                self._by_value[quantity.value].append(index)
 
     @property
     def passages(self) -> list[str]:
@@ -100,6 +104,11 @@ class SupportChecker:
         for word, weight in claim.weights.items():
             for index in self._postings.get(word, ()):
                 scores[index] += weight
+        # A sentence of figures alone ("1박 20만 원") has no content words to look up: its figures find it.
+        for quantity in claim.facts.quantities:
+            for index in dict.fromkeys(self._by_value.get(quantity.value, ())):
+                if any(backs_quantity(q, quantity) for q in self._sentences[index].facts.quantities):
+                    scores[index] += self._unseen_idf
         windows: set[tuple[int, int]] = set()
         for index in sorted(scores, key=lambda i: -scores[i])[:_CANDIDATE_SENTENCES]:
             windows.add((index, index))

@@ -31,7 +31,7 @@ def _compare_quantities(claim: list[Quantity], span: list[Quantity], everything:
     unused = list(span)
     unmatched: list[Quantity] = []
     for quantity in claim:
-        match = next((o for o in unused if _backs(o, quantity)), None)
+        match = next((o for o in unused if backs_quantity(o, quantity)), None)
         if match is None:
             unmatched.append(quantity)
         else:
@@ -41,14 +41,14 @@ def _compare_quantities(claim: list[Quantity], span: list[Quantity], everything:
         rival = rival or next((o for o in span if o.unit == quantity.unit and not o.same_as(quantity)), None)
         if rival is not None:
             findings.append(Finding(f"수치가 원문과 다릅니다: 원문은 '{rival.text}', 문장은 '{quantity.text}'.", True))
-        elif any(_backs(other, quantity) for other in everything):
+        elif any(backs_quantity(other, quantity) for other in everything):
             findings.append(Finding(f"'{quantity.text}'은(는) 원문의 다른 부분에 나오는 수치입니다.", False))
         else:
             findings.append(Finding(f"'{quantity.text}'은(는) 원문에 없는 수치입니다.", True))
     return findings
 
 
-def _backs(source: Quantity, claim: Quantity) -> bool:
+def backs_quantity(source: Quantity, claim: Quantity) -> bool:
     """Same value and unit; a source that omits the unit still backs the value, not the reverse."""
     return source.same_as(claim) and (bool(claim.unit) or not source.unit)
 

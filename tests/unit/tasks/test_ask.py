@@ -16,6 +16,7 @@ from app.tasks.ask import (
     build_prompt,
     nothing_found,
     plan_question,
+    shares_content,
 )
 from tests.unit.tasks.ask_library import MEETING, TRAVEL_RULES, index_folder, write_library
 
@@ -153,3 +154,19 @@ def test_the_best_matching_sentence_follows_the_question_in_the_prompt(library: 
     text = render(PromptFormat.COMPLETION, build_prompt(plan.sources, plan.question, plan.evidence)).text
     assert text.index("[1] ") < text.index("질문: ") < text.index("근거: ") < text.index("정답:")
     assert text.endswith("정답:\n")
+
+
+@pytest.mark.parametrize(
+    ("answer", "on_question"),
+    [
+        ("복귀 후 5일 이내입니다 [1].", True),
+        ("5일", True),
+        ("경영지원팀에 내면 됩니다.", True),
+        ("2024년 3월 회의록", False),  # a passage's title copied as the "answer"
+        ("점심시간은 11시 30분부터입니다.", False),
+        ("", False),
+    ],
+)
+def test_an_answer_must_share_something_with_the_question_or_its_best_sentence(answer: str, on_question: bool) -> None:
+    reference = "출장 보고서는 언제까지 제출하나요? 출장 보고서는 복귀 후 5일 이내에 경영지원팀에 제출해야 한다."
+    assert shares_content(answer, reference) is on_question

@@ -116,3 +116,20 @@ def test_faithful_version_of_that_sentence_is_supported(article_checker: Support
     verdict = article_checker.check("오픈AI는 챗GPT 논문을 내지 않고 블로그로만 공개했다.")
     assert verdict.label == "supported"
     assert "논문을 내지 않고" in verdict.evidence
+
+
+@pytest.mark.parametrize(
+    ("answer", "label"),
+    [
+        ("1박 20만 원", "supported"),
+        ("20만 원까지", "supported"),
+        ("1박 30만 원", "unsupported"),
+        ("7명", "unsupported"),
+    ],
+)
+def test_an_answer_of_figures_alone_is_found_by_its_figures(answer: str, label: str) -> None:
+    rules = "해외 출장 숙박비는 1박에 20만 원까지 지원한다. 국내 출장은 1박에 10만 원까지다."
+    verdict = SupportChecker(["회의는 4월 12일에 열린다.", rules]).check(answer)
+    assert verdict.label == label
+    if label == "supported":
+        assert verdict.source_index == 1
