@@ -47,6 +47,8 @@ Measured on KorQuAD 1.0 dev with half the articles indexed (400 questions each w
 kept / unrelated ones wrongly kept were 0.995 / 0.21 at 0.4, 0.985 / 0.15 at 0.45, 0.968 / 0.10 at 0.5,
 0.940 / 0.035 at 0.6. bench/answer.py reports both rates for the value in use.
 """
+HIGHLIGHT_SHARE = 0.5
+"""A passage's best sentence is highlighted when it scores at least this share of the best of all."""
 QUESTION_WORDS = frozenset(
     {"무엇", "무슨", "누구", "언제", "어디", "어느", "몇", "어떤", "어떠", "어떻", "왜", "얼마", "뭐", "무엇인가"}
 )
@@ -229,21 +231,25 @@ def plan_question(session: AskSession, question: str, *, db_path: Path | None = 
             sources = [Source(n, p) for n, p in enumerate(passages, start=1)]
     best = max(best_new, best_kept)
     relevant = bool(sources) and best >= MIN_COVERAGE
-    highlights: dict[int, tuple[int, int]] = {}
-    evidence: tuple[float, str] = (0.0, "")
+    best_sentences: dict[int, tuple[float, int, int]] = {}
     for source, analysed in zip(sources, session.words([s.passage for s in sources]), strict=True):
         scored = [(w.weight(terms, idf), start, end) for start, end, w in analysed.sentences]
-        if not scored:
-            continue
-        score, start, end = max(scored, key=lambda s: (s[0], -s[1]))
-        if score <= 0:
-            continue
-        highlights[source.number] = (start, end)
-        if score > evidence[0]:
-            evidence = (score, source.passage.text[start:end])
+        if scored:
+            best_sentences[source.number] = max(scored, key=lambda s: (s[0], -s[1]))
+    top = max((score for score, _, _ in best_sentences.values()), default=0.0)
+    # Only sentences that match about as well as the best one are marked: a shared "1" is not a match.
+    highlights = {
+        number: (start, end)
+        for number, (score, start, end) in best_sentences.items()
+        if score > 0 and score >= HIGHLIGHT_SHARE * top
+    }
+    evidence = ""
+    if top > 0:
+        number, (_, start, end) = max(best_sentences.items(), key=lambda item: (item[1][0], -item[0]))
+        evidence = sources[number - 1].passage.text[start:end]
     session.sources = sources if relevant else session.sources
     retrieved = {p.chunk_id for p in passages}
-    return AskPlan(question, sources, relevant, len(kept), retrieved, round(best, 3), highlights, evidence[1])
+    return AskPlan(question, sources, relevant, len(kept), retrieved, round(best, 3), highlights, evidence)
 
 
 def checked_question(question: str) -> str:

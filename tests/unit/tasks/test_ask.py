@@ -38,6 +38,8 @@ def test_a_question_about_the_library_finds_its_document_first(library: tuple[Pa
     assert plan.highlights[1] is not None
     start, end = plan.highlights[1]
     assert "숙박비" in plan.sources[0].passage.text[start:end]
+    others = [s.number for s in plan.sources if s.passage.path.name != "출장규정.md"]
+    assert not set(others) & set(plan.highlights)  # "채용 인원은 … 1명이다" shares only a "1" with the question
 
 
 def test_an_unrelated_question_is_answered_with_nothing_found(library: tuple[Path, Path]) -> None:
