@@ -96,68 +96,68 @@
 <context>
     <name>AskPane</name>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="65"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="63"/>
         <source>Ask about the documents in your library. Answers cite their sources; nothing leaves this computer.</source>
         <translation>라이브러리의 문서에 대해 물어보세요. 답에는 출처가 붙고, 아무것도 이 PC 밖으로 나가지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="72"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="70"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="75"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="73"/>
         <source>e.g. When is the deadline for the annual report?</source>
         <translation>예: 연간 보고서 제출 기한은 언제인가요?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="77"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="75"/>
         <source>Ask</source>
         <translation>질문</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="82"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="80"/>
         <source>Sources</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="90"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="88"/>
         <source>Search in:</source>
         <translation>찾을 범위:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="138"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="136"/>
         <source>Whole library</source>
         <translation>라이브러리 전체</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="140"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="138"/>
         <source>Folder: {name}</source>
         <translation>폴더: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="140"/>
-        <location filename="../../app/gui/panes/ask_pane.py" line="143"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="138"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="141"/>
         <source>Document: {name}</source>
         <translation>문서: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="144"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="142"/>
         <source>One document…</source>
         <translation>문서 하나 고르기…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="153"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="151"/>
         <source>Documents</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="155"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="153"/>
         <source>Ask about one document</source>
         <translation>문서 하나에 대해 질문</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="214"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="206"/>
         <source>Done — {cached} of {total} prompt tokens reused from the previous question</source>
         <translation>완료 — 앞 질문의 프롬프트 토큰 {total}개 중 {cached}개를 다시 사용했습니다</translation>
     </message>
@@ -198,127 +198,127 @@
 <context>
     <name>DraftPane</name>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="75"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="73"/>
         <source>Documents the draft takes its facts from. Drop files here.</source>
         <translation>초안이 사실을 가져올 문서입니다. 파일을 여기에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="76"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="74"/>
         <source>Add reference…</source>
         <translation>참고 문서 추가…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="78"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="76"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="80"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="78"/>
         <source>Write draft</source>
         <translation>초안 쓰기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="87"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="85"/>
         <source>Template</source>
         <translation>서식</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="88"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="86"/>
         <source>Style</source>
         <translation>문체</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="92"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="90"/>
         <source>References</source>
         <translation>참고 문서</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="108"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="106"/>
         <source>The draft appears here. You can edit it directly.</source>
         <translation>초안이 여기에 나타납니다. 바로 고쳐 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="110"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="108"/>
         <source>Regenerate</source>
         <translation>다시 쓰기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="114"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="112"/>
         <source>Shorter</source>
         <translation>더 짧게</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="115"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="113"/>
         <source>More polite</source>
         <translation>더 공손하게</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="116"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="114"/>
         <source>As bullet points</source>
         <translation>개조식으로</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="119"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="117"/>
         <source>Rewrite the selected passage</source>
         <translation>선택한 부분을 고쳐 씁니다</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="122"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="120"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="124"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="122"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="210"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="208"/>
         <source>{name}: this file cannot be used as a reference.</source>
         <translation>{name}: 이 파일은 참고 문서로 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="222"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="220"/>
         <source>Choose reference documents</source>
         <translation>참고 문서 선택</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="265"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="263"/>
         <source>Select the passage to rewrite first.</source>
         <translation>고쳐 쓸 부분을 먼저 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="344"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="342"/>
         <source>Not backed by the references or your fields: check this fact.</source>
         <translation>참고 문서나 입력한 내용에 근거가 없습니다. 사실인지 확인해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="347"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="345"/>
         <source>Only partly backed by the references or your fields.</source>
         <translation>참고 문서나 입력한 내용에 일부만 근거가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="361"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="359"/>
         <source>{bad} sentence(s) underlined in red are not backed by your input or references; {partial} highlighted only partly.</source>
         <translation>빨간 물결 밑줄 {bad}문장은 입력 내용·참고 문서에 근거가 없고, 노란 배경 {partial}문장은 일부만 근거가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="368"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="366"/>
         <source>Facts taken from: {names}</source>
         <translation>근거 문서: {names}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="391"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="389"/>
         <source>Export draft</source>
         <translation>초안 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="393"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="391"/>
         <source>Hangul document (*.hwpx);;Word document (*.docx);;Markdown (*.md);;Text (*.txt)</source>
         <translation>한글 문서 (*.hwpx);;Word 문서 (*.docx);;마크다운 (*.md);;텍스트 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="404"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="402"/>
         <source>Saved to {name}</source>
         <translation>{name}에 저장했습니다</translation>
     </message>
@@ -326,27 +326,27 @@
 <context>
     <name>Hotkey</name>
     <message>
-        <location filename="../../app/gui/hotkey.py" line="177"/>
+        <location filename="../../app/gui/hotkey.py" line="178"/>
         <source>The hotkey {keys} cannot be used: use a modifier (Ctrl, Alt, Shift) with a key.</source>
         <translation>단축키 {keys}는 쓸 수 없습니다. Ctrl, Alt, Shift 같은 보조 키와 함께 눌리는 키를 골라 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/hotkey.py" line="184"/>
+        <location filename="../../app/gui/hotkey.py" line="185"/>
         <source>This desktop (Wayland) does not let programs watch the keyboard, so the hotkey {keys} cannot work. Click the Baro icon in the tray instead.</source>
         <translation>이 데스크톱(Wayland)은 프로그램이 키보드를 지켜보지 못하게 해서 단축키 {keys}가 동작할 수 없습니다. 대신 알림 영역의 바로 아이콘을 눌러 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/hotkey.py" line="194"/>
+        <location filename="../../app/gui/hotkey.py" line="195"/>
         <source>Another program already uses {keys}. Baro did not take it: choose another hotkey in Settings, or use the tray icon.</source>
         <translation>다른 프로그램이 이미 {keys}를 쓰고 있어 바로는 이 단축키를 가져오지 않았습니다. 설정에서 다른 단축키를 고르거나 알림 영역 아이콘을 써 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/hotkey.py" line="207"/>
+        <location filename="../../app/gui/hotkey.py" line="204"/>
         <source>This keyboard has no key for the hotkey {keys}.</source>
         <translation>이 키보드에는 단축키 {keys}에 해당하는 키가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/hotkey.py" line="214"/>
+        <location filename="../../app/gui/hotkey.py" line="211"/>
         <source>The hotkey {keys} could not be registered ({reason}). Click the Baro icon in the tray instead.</source>
         <translation>단축키 {keys}를 등록하지 못했습니다 ({reason}). 대신 알림 영역의 바로 아이콘을 눌러 주세요.</translation>
     </message>
@@ -354,72 +354,72 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="54"/>
+        <location filename="../../app/gui/library/panel.py" line="56"/>
         <source>Library</source>
         <translation>라이브러리</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="58"/>
+        <location filename="../../app/gui/library/panel.py" line="60"/>
         <source>Add folder…</source>
         <translation>폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="60"/>
+        <location filename="../../app/gui/library/panel.py" line="62"/>
         <source>Add files…</source>
         <translation>파일 추가…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="62"/>
+        <location filename="../../app/gui/library/panel.py" line="64"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="71"/>
+        <location filename="../../app/gui/library/panel.py" line="73"/>
         <source>Stop indexing</source>
         <translation>색인 중지</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="74"/>
+        <location filename="../../app/gui/library/panel.py" line="76"/>
         <source>Files that could not be read</source>
         <translation>읽지 못한 파일</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="126"/>
+        <location filename="../../app/gui/library/panel.py" line="129"/>
         <source>{name} — {count} documents</source>
         <translation>{name} — 문서 {count}개</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="137"/>
+        <location filename="../../app/gui/library/panel.py" line="140"/>
         <source>{files} documents, {chunks} passages</source>
         <translation>문서 {files}개, 구절 {chunks}개</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="139"/>
+        <location filename="../../app/gui/library/panel.py" line="142"/>
         <source>Add a folder of documents to ask questions about them.</source>
         <translation>문서 폴더를 추가하면 그 문서에 대해 질문할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="161"/>
+        <location filename="../../app/gui/library/panel.py" line="164"/>
         <source>Add a folder to the library</source>
         <translation>라이브러리에 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="167"/>
+        <location filename="../../app/gui/library/panel.py" line="170"/>
         <source>Documents</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="168"/>
+        <location filename="../../app/gui/library/panel.py" line="171"/>
         <source>Add documents</source>
         <translation>문서 추가</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="236"/>
+        <location filename="../../app/gui/library/panel.py" line="240"/>
         <source>Looking for changes…</source>
         <translation>바뀐 파일을 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="270"/>
+        <location filename="../../app/gui/library/panel.py" line="271"/>
         <source>Indexing stopped. What was read so far is kept.</source>
         <translation>색인을 중지했습니다. 지금까지 읽은 내용은 남아 있습니다.</translation>
     </message>
@@ -427,67 +427,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="43"/>
+        <location filename="../../app/gui/main_window.py" line="44"/>
         <source>Baro — offline Korean assistant</source>
         <translation>바로 — 내 컴퓨터 속 한국어 업무 도우미</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="55"/>
+        <location filename="../../app/gui/main_window.py" line="56"/>
         <source>Summarize</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="56"/>
+        <location filename="../../app/gui/main_window.py" line="57"/>
         <source>Draft</source>
         <translation>초안</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="57"/>
+        <location filename="../../app/gui/main_window.py" line="58"/>
         <source>Ask</source>
         <translation>질문</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="90"/>
+        <location filename="../../app/gui/main_window.py" line="91"/>
         <source>Loading the model…</source>
         <translation>모델 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="99"/>
+        <location filename="../../app/gui/main_window.py" line="100"/>
         <source>Restarting the model engine…</source>
         <translation>모델 엔진 다시 시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="105"/>
+        <location filename="../../app/gui/main_window.py" line="106"/>
         <source>Model: not loaded</source>
         <translation>모델: 불러오지 않음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="106"/>
+        <location filename="../../app/gui/main_window.py" line="107"/>
         <source>Model: loading {name}…</source>
         <translation>모델: {name} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="107"/>
+        <location filename="../../app/gui/main_window.py" line="108"/>
         <source>Model: {name} (ready)</source>
         <translation>모델: {name} (준비됨)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="108"/>
+        <location filename="../../app/gui/main_window.py" line="109"/>
         <source>Model failed to load: {name}</source>
         <translation>모델을 불러오지 못했습니다: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="114"/>
+        <location filename="../../app/gui/main_window.py" line="115"/>
         <source>The built-in model is small: answers may be wrong. A larger Korean model does far better.</source>
         <translation>내장 모델은 작아서 틀린 답을 할 수 있습니다. 더 큰 한국어 모델을 쓰면 훨씬 좋아집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="120"/>
+        <location filename="../../app/gui/main_window.py" line="121"/>
         <source>Not enough memory</source>
         <translation>메모리 부족</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="121"/>
+        <location filename="../../app/gui/main_window.py" line="122"/>
         <source>Load the model anyway? The computer may become very slow.</source>
         <translation>그래도 모델을 불러올까요? 컴퓨터가 매우 느려질 수 있습니다.</translation>
     </message>
@@ -710,37 +710,37 @@
 <context>
     <name>QuickAskPopup</name>
     <message>
-        <location filename="../../app/gui/quick_ask.py" line="57"/>
+        <location filename="../../app/gui/quick_ask.py" line="55"/>
         <source>Quick ask</source>
         <translation>빠른 질문</translation>
     </message>
     <message>
-        <location filename="../../app/gui/quick_ask.py" line="66"/>
+        <location filename="../../app/gui/quick_ask.py" line="64"/>
         <source>Ask anything, or drop a file here to summarize it</source>
         <translation>무엇이든 물어보세요. 파일을 끌어다 놓으면 요약합니다</translation>
     </message>
     <message>
-        <location filename="../../app/gui/quick_ask.py" line="68"/>
+        <location filename="../../app/gui/quick_ask.py" line="66"/>
         <source>Library</source>
         <translation>라이브러리</translation>
     </message>
     <message>
-        <location filename="../../app/gui/quick_ask.py" line="69"/>
+        <location filename="../../app/gui/quick_ask.py" line="67"/>
         <source>Answer from the documents in your library, with sources</source>
         <translation>라이브러리의 문서로 답하고 출처를 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../app/gui/quick_ask.py" line="77"/>
+        <location filename="../../app/gui/quick_ask.py" line="75"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../app/gui/quick_ask.py" line="79"/>
+        <location filename="../../app/gui/quick_ask.py" line="77"/>
         <source>Open in main window</source>
         <translation>메인 창에서 열기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/quick_ask.py" line="204"/>
+        <location filename="../../app/gui/quick_ask.py" line="190"/>
         <source>Answered by the model alone, without your documents: check it.</source>
         <translation>문서 없이 모델이 혼자 한 답입니다. 내용을 확인해 주세요.</translation>
     </message>
@@ -749,8 +749,8 @@
     <name>SettingsDialog</name>
     <message>
         <location filename="../../app/gui/dialogs/settings_dialog.py" line="42"/>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="169"/>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="178"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="175"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="184"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
@@ -770,92 +770,97 @@
         <translation>모델 권장값</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="63"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="65"/>
+        <source>How freely the model chooses its words, for every task: 0 always gives the same answer, higher values vary more. Applies from the next answer, without reloading the model.</source>
+        <translation>모델이 낱말을 얼마나 자유롭게 고를지 정합니다. 모든 작업에 쓰입니다. 0이면 늘 같은 답을, 높을수록 다양한 답을 씁니다. 모델을 다시 불러오지 않고 다음 답부터 적용됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="69"/>
         <source>Keep a history of my tasks on this computer</source>
         <translation>작업 기록을 이 컴퓨터에 남기기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="70"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="76"/>
         <source>Open quick ask with this hotkey from any program</source>
         <translation>어느 프로그램에서든 이 단축키로 빠른 질문 열기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="78"/>
         <source>Start Baro in the tray when I log in</source>
         <translation>로그인하면 바로를 알림 영역에서 시작</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="76"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="82"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="83"/>
         <source>CPU threads</source>
         <translation>CPU 스레드</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="78"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="84"/>
         <source>Context size (tokens)</source>
         <translation>컨텍스트 크기(토큰)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="79"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="85"/>
         <source>GPU layers</source>
         <translation>GPU 층 수</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="80"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="86"/>
         <source>Temperature</source>
         <translation>온도(다양성)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="82"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="88"/>
         <source>Language (after restart)</source>
         <translation>언어 (다시 시작한 뒤 적용)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="83"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="89"/>
         <source>Hotkey</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="89"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="95"/>
         <source>Forget token</source>
         <translation>토큰 지우기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="92"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="98"/>
         <source>Hugging Face token (only for gated model downloads)</source>
         <translation>Hugging Face 토큰 (동의가 필요한 모델을 내려받을 때만)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="134"/>
         <source>No keyring on this computer</source>
         <translation>이 컴퓨터에 비밀 저장소 없음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="137"/>
         <source>No system keyring was found, so Baro cannot store a token. It is never written to a file. Public models download without one.</source>
         <translation>시스템 비밀 저장소(keyring)를 찾지 못해 토큰을 저장할 수 없습니다. 토큰은 절대 파일에 쓰지 않습니다. 공개 모델은 토큰 없이 내려받을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="143"/>
         <source>Stored in the keyring</source>
         <translation>비밀 저장소에 저장됨</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="143"/>
         <source>hf_…</source>
         <translation>hf_…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="146"/>
         <source>Kept in the system keyring ({name}), never in a file.</source>
         <translation>시스템 비밀 저장소({name})에만 보관하며 파일에는 쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="162"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="168"/>
         <source>This settings file was written by a newer Baro; it is left unchanged.</source>
         <translation>더 새 버전의 바로가 만든 설정 파일이라 바꾸지 않습니다.</translation>
     </message>
@@ -881,37 +886,37 @@
 <context>
     <name>StreamView</name>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="30"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="31"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="64"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="65"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="76"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="77"/>
         <source>Writing…</source>
         <translation>쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="95"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="92"/>
         <source>⚠ Not factual:</source>
         <translation>⚠ 사실과 다름:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="108"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="105"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="116"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="113"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="124"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="121"/>
         <source>Stopped</source>
         <translation>중지됨</translation>
     </message>
@@ -919,133 +924,133 @@
 <context>
     <name>SummarizePane</name>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="55"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="54"/>
         <source>Drop one or more documents here, or choose one. HWP, HWPX, PDF, DOCX, TXT and more.</source>
         <translation>문서를 여기에 끌어다 놓거나(여러 개도 됩니다) 파일을 고르세요. HWP, HWPX, PDF, DOCX, TXT 등을 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="59"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="58"/>
         <source>No file chosen</source>
         <translation>선택한 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="61"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="60"/>
         <source>Choose file…</source>
         <translation>파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="64"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="63"/>
         <source>3-line gist</source>
         <translation>세 줄 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="65"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="64"/>
         <source>Bullet points</source>
         <translation>글머리표 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="66"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="65"/>
         <source>Section by section</source>
         <translation>부분별 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="69"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="68"/>
         <source>Short</source>
         <translation>짧게</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="70"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="69"/>
         <source>Medium</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="71"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="70"/>
         <source>Long</source>
         <translation>길게</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="73"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="72"/>
         <source>Summarize</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="77"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="76"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="82"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="81"/>
         <source>Mark unsupported sentences</source>
         <translation>근거 없는 문장 표시</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="83"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="82"/>
         <source>Strike them through</source>
         <translation>근거 없는 문장 취소선</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="84"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="83"/>
         <source>Hide them</source>
         <translation>근거 없는 문장 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="89"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="88"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="91"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="90"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="116"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="115"/>
         <source>History:</source>
         <translation>기록:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="136"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="135"/>
         <source>Documents</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="137"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="136"/>
         <source>Choose documents</source>
         <translation>문서 선택</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="275"/>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="290"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="268"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="283"/>
         <source>Save summary</source>
         <translation>요약 저장</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="275"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="268"/>
         <source>Word document (*.docx);;Markdown (*.md)</source>
         <translation>Word 문서 (*.docx);;마크다운 (*.md)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="292"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="285"/>
         <source>{count} sentences state something that is not factual (marked in red). The saved file will mark them too. Save anyway?</source>
         <translation>사실과 다른 문장이 {count}개 있습니다(빨간색 표시). 저장한 파일에도 표시됩니다. 그래도 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="315"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="310"/>
         <source>(recent summaries)</source>
         <translation>(최근 요약)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="339"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="334"/>
         <source>{name} is a folder. Drop a document file (HWP, PDF, DOCX …) instead.</source>
         <translation>{name}은(는) 폴더입니다. 문서 파일(HWP, PDF, DOCX …)을 끌어다 놓아 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="343"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="338"/>
         <source>{name} was not found.</source>
         <translation>{name} 파일을 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="345"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="340"/>
         <source>{name}: this file type is not supported. Use HWP, HWPX, PDF, DOCX, TXT or MD.</source>
         <translation>{name}: 지원하지 않는 파일 형식입니다. HWP, HWPX, PDF, DOCX, TXT, MD 파일을 사용해 주세요.</translation>
     </message>

@@ -60,6 +60,12 @@ class SettingsDialog(QDialog):
         self.temperature.setRange(0.0, 2.0)
         self.temperature.setSingleStep(0.05)
         self.temperature.setValue(current.temperature)
+        self.temperature.setToolTip(
+            self.tr(
+                "How freely the model chooses its words, for every task: 0 always gives the same answer, "
+                "higher values vary more. Applies from the next answer, without reloading the model."
+            )
+        )
         self.history = QCheckBox(self.tr("Keep a history of my tasks on this computer"))
         self.history.setChecked(current.history_enabled)
         self.language = QComboBox()
