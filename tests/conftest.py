@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import os
+import runpy
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+NETGUARD = ROOT / "tests" / "netguard"
+
+# No test reaches the network: this process and every Python process it starts (engine worker, document
+# reader, CLI runs) raise on any connection or name lookup except loopback, and loopback only under the
+# ``loopback_network`` fixture of the download tests.
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(NETGUARD), os.environ.get("PYTHONPATH")) if p)
+runpy.run_path(str(NETGUARD / "sitecustomize.py"))
 
 
 def _corpus_dir() -> Path:
@@ -45,3 +53,9 @@ def corpus() -> Path:
     if not path.is_dir():
         pytest.skip(f"shared corpus not found at {path} (set BARO_CORPUS); skipping corpus tests")
     return path
+
+
+@pytest.fixture
+def loopback_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Allow connections to 127.0.0.1 only (the download tests' local HTTP server), here and in subprocesses."""
+    monkeypatch.setenv("BARO_TEST_LOOPBACK", "1")

@@ -96,6 +96,7 @@ def test_confirm_memory_is_silent_when_the_model_fits(qtbot: QtBot, tmp_path: Pa
     assert confirm_memory(None, build_gguf(tmp_path / "m.gguf"), 2048, available=64 * GIB)
 
 
+@pytest.mark.usefixtures("loopback_network")
 def test_download_from_a_local_hub(
     qtbot: QtBot, store: ModelStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

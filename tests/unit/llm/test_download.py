@@ -28,6 +28,8 @@ from app.llm.prompts import PromptFormat
 from tests.unit.llm.ggufgen import build_gguf
 from tests.unit.llm.hubserver import FakeHub, running_hub
 
+pytestmark = pytest.mark.usefixtures("loopback_network")
+
 REPO = "test-org/Tiny-GGUF"
 FILE = "tiny-q4.gguf"
 
