@@ -19,8 +19,8 @@ from app.llm.memory import GIB, NotEnoughMemory, check_memory
 from app.llm.model_store import TEMPLATE_CHOICES, InstalledModel, ModelStore
 from app.llm.prompts import PromptFormat
 from app.store.paths import app_paths
-from app.store.secrets import HF_TOKEN, SecretStore
 from app.store.settings import load_settings, update_settings
+from app.tasks.model_download import download_model
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -149,11 +149,10 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_download(args: argparse.Namespace) -> int:
     entry = load_catalog().get(args.name)
-    token = SecretStore().get(HF_TOKEN)
     cancel = CancelToken()
     print(f"{entry.name}을(를) 내려받습니다. Ctrl+C로 멈추면 다음에 이어받습니다.", file=sys.stderr)
     try:
-        model = _store().download(entry, token=token, progress=_Progress("내려받기"), cancel=cancel, repo=args.repo)
+        model = download_model(_store(), entry, progress=_Progress("내려받기"), cancel=cancel, repo=args.repo)
     except KeyboardInterrupt:
         cancel.cancel()
         print("\n내려받기를 멈췄습니다. 같은 명령으로 이어받을 수 있습니다.", file=sys.stderr)

@@ -40,6 +40,14 @@ class DownloadError(BaroError):
     """A model download failed; the message says whether trying again will resume."""
 
 
+class LoginRequired(DownloadError):
+    """The repository is gated and no Hugging Face token was sent."""
+
+    def __init__(self, message: str, *, file: str) -> None:
+        super().__init__(message)
+        self.file = file
+
+
 class DownloadPaused(Cancelled):
     def __init__(self, path: Path, done: int) -> None:
         super().__init__(f"{path.name}: 내려받기를 멈췄습니다 ({done:,}바이트 받음). 다시 시작하면 이어받습니다.")
@@ -94,9 +102,10 @@ def _http_error(err: urllib.error.HTTPError, name: str, token: str | None) -> Do
                 f"{name}: 접근이 거부되었습니다 (HTTP {err.code}). 저장된 Hugging Face 토큰이 맞는지, "
                 "모델 페이지에서 사용 동의를 했는지 확인해 주세요."
             )
-        return DownloadError(
+        return LoginRequired(
             f"{name}: 로그인이 필요한 모델입니다 (HTTP {err.code}). 모델 페이지에서 사용 동의를 한 뒤 "
-            "설정에서 Hugging Face 토큰을 등록해 주세요."
+            "설정에서 Hugging Face 토큰을 등록해 주세요.",
+            file=name,
         )
     if err.code == 404:
         return DownloadError(

@@ -30,8 +30,8 @@ from app.llm.catalog import CatalogModel, load_catalog
 from app.llm.memory import GIB, NotEnoughMemory, check_memory
 from app.llm.model_store import InstalledModel, ModelStore
 from app.store.paths import app_paths
-from app.store.secrets import HF_TOKEN, SecretStore
 from app.store.settings import load_settings, update_settings
+from app.tasks.model_download import download_model
 
 
 def _size(n: int) -> str:
@@ -299,11 +299,10 @@ class ModelsDialog(QDialog):
         if entry is None:
             return
         self._downloading = entry
-        token = SecretStore().get(HF_TOKEN)
         self._report(self.tr("Downloading {name}…").format(name=entry.name))
         self.pause_button.setEnabled(True)
         self._run(
-            lambda progress, cancel: self.store.download(entry, token=token, progress=progress, cancel=cancel),
+            lambda progress, cancel: download_model(self.store, entry, progress=progress, cancel=cancel),
             self._added,
         )
 
