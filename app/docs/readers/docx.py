@@ -8,10 +8,10 @@ from typing import Any
 from lxml import etree
 
 from app.core.document import BlockKind, Document
-from app.core.errors import BaroError, CorruptDocument
 from app.core.locations import Location
 from app.docs.builder import DocumentBuilder, row_text
 from app.docs.context import ReadContext
+from app.docs.readers.damage import damaged_file_errors
 from app.docs.zipguard import check_zip, safe_xml_parser
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -24,17 +24,11 @@ def read(ctx: ReadContext) -> Document:
     check_zip(ctx.path, ctx.limits)
     import docx
 
-    try:
+    with damaged_file_errors(ctx.path, "DOCX"):
         document = docx.Document(str(ctx.path))
         builder = DocumentBuilder(ctx, "docx")
         builder.title = document.core_properties.title or ""
         _read_body(ctx, document, builder)
-    except BaroError:
-        raise
-    except RecursionError as err:
-        raise CorruptDocument(ctx.path, "문서 구조가 너무 깊게 중첩됨") from err
-    except Exception as err:  # python-docx and lxml raise many kinds of error on damaged files
-        raise CorruptDocument(ctx.path, f"DOCX 구조 오류: {type(err).__name__}") from err
     return builder.build()
 
 

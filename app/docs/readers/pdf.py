@@ -7,7 +7,6 @@ from typing import Any
 
 from app.core.document import Document
 from app.core.errors import (
-    BaroError,
     CorruptDocument,
     DocumentTooLarge,
     EmptyDocument,
@@ -17,6 +16,7 @@ from app.core.errors import (
 from app.core.locations import Location
 from app.docs.builder import DocumentBuilder
 from app.docs.context import ReadContext
+from app.docs.readers.damage import damaged_file_errors
 
 # pypdf reports recoverable damage through logging; the user sees our error or the text, not its warnings.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -26,18 +26,13 @@ def read(ctx: ReadContext) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError
 
-    try:
-        reader = PdfReader(str(ctx.path), strict=False)
-        _unlock(ctx, reader)
-        page_count = len(reader.pages)
-    except BaroError:
-        raise
-    except FileNotDecryptedError as err:
-        raise EncryptedDocument(ctx.path) from err
-    except RecursionError as err:
-        raise CorruptDocument(ctx.path, "PDF 구조가 너무 깊게 중첩됨") from err
-    except Exception as err:  # pypdf raises many kinds of error on damaged files
-        raise CorruptDocument(ctx.path, f"PDF 구조 오류: {type(err).__name__}") from err
+    with damaged_file_errors(ctx.path, "PDF"):
+        try:
+            reader = PdfReader(str(ctx.path), strict=False)
+            _unlock(ctx, reader)
+            page_count = len(reader.pages)
+        except FileNotDecryptedError as err:
+            raise EncryptedDocument(ctx.path) from err
     if page_count == 0:
         raise EmptyDocument(ctx.path)
     if page_count > ctx.limits.max_pdf_pages:

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.core.document import BlockKind, Document
-from app.core.errors import BaroError, CorruptDocument
 from app.core.locations import Location
 from app.docs.builder import DocumentBuilder
 from app.docs.context import ReadContext
+from app.docs.readers.damage import damaged_file_errors
 from app.docs.zipguard import check_zip
 
 
@@ -17,7 +17,7 @@ def read(ctx: ReadContext) -> Document:
     check_zip(ctx.path, ctx.limits)
     from pptx import Presentation
 
-    try:
+    with damaged_file_errors(ctx.path, "PPTX"):
         presentation = Presentation(str(ctx.path))
         builder = DocumentBuilder(ctx, "pptx")
         builder.title = presentation.core_properties.title or ""
@@ -25,12 +25,6 @@ def read(ctx: ReadContext) -> Document:
         for number, slide in enumerate(slides, start=1):
             ctx.report((number - 1) / max(1, len(slides)))
             _read_slide(builder, slide, Location(slide=number))
-    except BaroError:
-        raise
-    except RecursionError as err:
-        raise CorruptDocument(ctx.path, "슬라이드 구조가 너무 깊게 중첩됨") from err
-    except Exception as err:  # python-pptx and lxml raise many kinds of error on damaged files
-        raise CorruptDocument(ctx.path, f"PPTX 구조 오류: {type(err).__name__}") from err
     return builder.build()
 
 
