@@ -56,6 +56,11 @@ NOTHING_FOUND = (
     "라이브러리에서 이 질문과 관련된 내용을 찾지 못했습니다. 추측해서 답하지 않겠습니다. "
     "문서가 들어 있는 폴더를 라이브러리에 추가했는지, 질문의 낱말이 문서와 같은지 확인해 주세요."
 )
+ANSWER_EXAMPLE = "질문: 다음 회의는 어디에서 열리나요?\n근거: 다음 회의는 4월 12일 본사 대회의실에서 열린다.\n\n정답:\n본사 대회의실\n\n"
+"""One worked question ahead of the passages, for base models: a pattern to continue, the same for every
+question so it is part of the cached prefix. bench/answer.py with Gemma 3 270M: the model's answers containing
+the gold answer went from 0.385 to 0.520 (200 KorQuAD questions); two examples did worse than one (0.45 vs
+0.48 on 100)."""
 _CITATION = re.compile(r"\[(\d{1,2})\]")
 
 CitationKind = Literal["model", "checked", "none"]
@@ -261,17 +266,18 @@ def checked_question(question: str) -> str:
     return question
 
 
-def build_prompt(sources: Sequence[Source], question: str, evidence: str = "") -> TaskPrompt:
+def build_prompt(sources: Sequence[Source], question: str, evidence: str = "", *, example: bool = False) -> TaskPrompt:
     """Numbered passages first, the question last: a follow-up shares everything up to its question.
 
     ``evidence`` (the sentence that best matches the question) follows the question: measured on 30 KorQuAD
     questions with Gemma 3 270M, answers containing the gold answer rose from 0.20 to 0.47 with it.
+    ``example`` puts one worked question in front (for base models, which follow a pattern, not an instruction).
     """
     passages = "\n\n".join(f"[{s.number}] {s.passage.title}\n{s.passage.text}" for s in sources)
     hint = f"\n근거: {evidence}" if evidence else ""
     return TaskPrompt(
         system="당신은 주어진 자료만 근거로 한국어로 답하는 도우미입니다. 자료에 없는 내용은 지어내지 않습니다.",
-        content=f"{passages}\n\n질문: {question}{hint}",
+        content=f"{ANSWER_EXAMPLE if example else ''}{passages}\n\n질문: {question}{hint}",
         instruction="위 자료만 근거로 간결하게 답하고, 문장마다 근거 자료 번호를 [1]처럼 붙이세요.",
         cue="정답:",
         stop=ANSWER_STOPS,
@@ -401,7 +407,7 @@ def answer_plan(assistant: Assistant, plan: AskPlan, *, cancel: CancelToken | No
         stop=("\n",) if base else (),
     )
     parts: list[str] = []
-    prompt = build_prompt(plan.sources, plan.question, plan.evidence)
+    prompt = build_prompt(plan.sources, plan.question, plan.evidence, example=base)
     for event in assistant.stream(prompt, params, cancel, "찾은 구절을 모델에 넣는 중"):
         if isinstance(event, Token):
             parts.append(event.text)

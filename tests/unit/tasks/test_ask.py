@@ -9,6 +9,7 @@ import pytest
 from app.index.errors import LibraryEmpty, NotInLibrary
 from app.llm.prompts import PromptFormat, render
 from app.tasks.ask import (
+    ANSWER_EXAMPLE,
     NOTHING_FOUND,
     AskSession,
     QuestionEmpty,
@@ -172,3 +173,16 @@ def test_the_best_matching_sentence_follows_the_question_in_the_prompt(library: 
 def test_an_answer_must_share_something_with_the_question_or_its_best_sentence(answer: str, on_question: bool) -> None:
     reference = "출장 보고서는 언제까지 제출하나요? 출장 보고서는 복귀 후 5일 이내에 경영지원팀에 제출해야 한다."
     assert shares_content(answer, reference) is on_question
+
+
+def test_a_base_model_gets_one_worked_question_ahead_of_the_passages(library: tuple[Path, Path]) -> None:
+    _, db = library
+    session = AskSession()
+    first = plan_question(session, "해외 출장 숙박비 지원 한도는?", db_path=db)
+    follow = plan_question(session, "출장 보고서는 언제까지 제출해야 하나요?", db_path=db)
+    a = render(PromptFormat.COMPLETION, build_prompt(first.sources, first.question, example=True)).text
+    b = render(PromptFormat.COMPLETION, build_prompt(follow.sources, follow.question, example=True)).text
+    assert a.startswith(ANSWER_EXAMPLE) and b.startswith(ANSWER_EXAMPLE)
+    assert a[: a.index("질문: 해외")] == b[: b.index("질문: 출장")]  # example and passages: the shared prefix
+    plain = render(PromptFormat.COMPLETION, build_prompt(first.sources, first.question)).text
+    assert ANSWER_EXAMPLE not in plain
