@@ -385,7 +385,7 @@ def _verbatim(sentence: str, passages: Sequence[str]) -> Verdict | None:
 def clean_answer(raw: str) -> str:
     """The answer without an echoed label ("정답:") or a trailing unfinished line."""
     text = raw.strip()
-    text = re.sub(r"^(정답|답변|답)\s*[:：]\s*", "", text)
+    text = re.sub(r"^(정답|답변|답|근거)\s*[:：]\s*", "", text)
     return text.strip()
 
 

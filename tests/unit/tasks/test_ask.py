@@ -15,6 +15,7 @@ from app.tasks.ask import (
     QuestionEmpty,
     analyse_answer,
     build_prompt,
+    clean_answer,
     nothing_found,
     plan_question,
     shares_content,
@@ -186,3 +187,16 @@ def test_a_base_model_gets_one_worked_question_ahead_of_the_passages(library: tu
     assert a[: a.index("질문: 해외")] == b[: b.index("질문: 출장")]  # example and passages: the shared prefix
     plain = render(PromptFormat.COMPLETION, build_prompt(first.sources, first.question)).text
     assert ANSWER_EXAMPLE not in plain
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("정답: 5일 이내", "5일 이내"),
+        ("근거: 출장 보고서는 복귀 후 5일 이내에 제출한다.", "출장 보고서는 복귀 후 5일 이내에 제출한다."),
+        ("  답변：본사 대회의실 ", "본사 대회의실"),
+        ("근거 자료는 [1]입니다.", "근거 자료는 [1]입니다."),
+    ],
+)
+def test_an_echoed_prompt_label_is_taken_off_the_answer(raw: str, clean: str) -> None:
+    assert clean_answer(raw) == clean
