@@ -382,11 +382,37 @@ def _verbatim(sentence: str, passages: Sequence[str]) -> Verdict | None:
     return None
 
 
+_ECHOED_LABELS = ("정답", "답변", "답", "근거")
+_ECHOED_LABEL = re.compile(r"^\s*(정답|답변|답|근거)\s*[:：]\s*")
+
+
 def clean_answer(raw: str) -> str:
-    """The answer without an echoed label ("정답:") or a trailing unfinished line."""
-    text = raw.strip()
-    text = re.sub(r"^(정답|답변|답|근거)\s*[:：]\s*", "", text)
-    return text.strip()
+    """The answer without an echoed label ("정답:", "근거:")."""
+    return _ECHOED_LABEL.sub("", raw.strip()).strip()
+
+
+class LabelTrim:
+    """Streams an answer without an echoed leading label: its first characters wait until they cannot be one."""
+
+    def __init__(self) -> None:
+        self._held = ""
+        self._open = False
+
+    def feed(self, text: str) -> str:
+        if self._open:
+            return text
+        self._held += text
+        head = self._held.lstrip()
+        if len(head) < 5 and any(head.startswith(label) or label.startswith(head) for label in _ECHOED_LABELS):
+            return ""
+        return self.flush()
+
+    def flush(self) -> str:
+        """What is still held back (at the end of the answer, or once it is clearly not a label)."""
+        if self._open:
+            return ""
+        self._open = True
+        return _ECHOED_LABEL.sub("", self._held, count=1)
 
 
 # --- the task --------------------------------------------------------------------------------------
@@ -408,10 +434,17 @@ def answer_plan(assistant: Assistant, plan: AskPlan, *, cancel: CancelToken | No
     )
     parts: list[str] = []
     prompt = build_prompt(plan.sources, plan.question, plan.evidence, example=base)
+    trim = LabelTrim()
     for event in assistant.stream(prompt, params, cancel, "찾은 구절을 모델에 넣는 중"):
         if isinstance(event, Token):
             parts.append(event.text)
-        yield event
+            shown = trim.feed(event.text)
+            if shown:
+                yield Token(shown)
+        else:
+            yield event
+    if rest := trim.flush():
+        yield Token(rest)
     written = clean_answer("".join(parts))
     text = written
     if not written and plan.evidence:

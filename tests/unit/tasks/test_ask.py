@@ -12,6 +12,7 @@ from app.tasks.ask import (
     ANSWER_EXAMPLE,
     NOTHING_FOUND,
     AskSession,
+    LabelTrim,
     QuestionEmpty,
     analyse_answer,
     build_prompt,
@@ -200,3 +201,19 @@ def test_a_base_model_gets_one_worked_question_ahead_of_the_passages(library: tu
 )
 def test_an_echoed_prompt_label_is_taken_off_the_answer(raw: str, clean: str) -> None:
     assert clean_answer(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("tokens", "shown"),
+    [
+        (["근", "거", ":", " 출장", " 보고서"], "출장 보고서"),
+        (["정답", ":\n", "5일"], "5일"),
+        (["5", "일", " 이내"], "5일 이내"),
+        (["답사", "는 ", "좋다"], "답사는 좋다"),  # starts like a label, is not one
+        (["답"], "답"),
+    ],
+)
+def test_the_stream_never_shows_an_echoed_label(tokens: list[str], shown: str) -> None:
+    trim = LabelTrim()
+    streamed = [trim.feed(t) for t in tokens] + [trim.flush()]
+    assert "".join(streamed) == shown
