@@ -383,7 +383,7 @@ def _verbatim(sentence: str, passages: Sequence[str]) -> Verdict | None:
 
 
 _ECHOED_LABELS = ("정답", "답변", "답", "근거")
-_ECHOED_LABEL = re.compile(r"^\s*(정답|답변|답|근거)\s*[:：]\s*")
+_ECHOED_LABEL = re.compile(rf"^\s*({'|'.join(_ECHOED_LABELS)})\s*[:：]\s*")
 
 
 def clean_answer(raw: str) -> str:
