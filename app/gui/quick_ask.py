@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.cancel import CancelToken
-from app.core.events import Done, Event, Progress
+from app.core.events import Done, Event
 from app.gui.file_drops import accept_file_drag, take_dropped_files
 from app.gui.library.answer_view import ShownSource, render_answer, sources_html
+from app.gui.panes.ask_pane import library_answer_task
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
-from app.tasks.ask import AskSession, answer_plan, nothing_found, plan_question
+from app.tasks.ask import AskSession
 from app.tasks.quick_answer import answer_question
 from app.tasks.summarize import summarize
 
@@ -130,19 +131,8 @@ class QuickAskPopup(TaskPane):
         question = self.input.text()
         source = self._assistant_source
         if self.use_library.isChecked():
-            db_path = self.library_db
             self.last_request = {"kind": "library", "question": question}
-
-            def library_task(cancel: CancelToken) -> Iterator[Event]:
-                yield Progress("라이브러리에서 찾는 중", None)
-                plan = plan_question(AskSession(), question, db_path=db_path)
-                if not plan.relevant:
-                    yield nothing_found(plan)
-                    return
-                assistant = yield from take_assistant(source, cancel)
-                yield from answer_plan(assistant, plan, cancel=cancel)
-
-            return self._start(library_task)
+            return self._start(library_answer_task(AskSession(), question, self.library_db, source))
         self.last_request = {"kind": "quick", "question": question}
 
         def quick_task(cancel: CancelToken) -> Iterator[Event]:

@@ -33,9 +33,25 @@ from app.docs import supported_suffixes
 from app.gui.library.answer_view import ShownSource, render_answer, render_checked_answer, sources_html
 from app.gui.library.panel import POLL_MS, LibraryPanel
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
+from app.gui.runner import TaskFactory
 from app.tasks.ask import AskSession, answer_plan, nothing_found, plan_question
 
 UrlOpener = Callable[[QUrl], object]
+
+
+def library_answer_task(session: AskSession, question: str, db_path: Path, source: AssistantSource) -> TaskFactory:
+    """Search the library first; wait for the model only when something relevant was found."""
+
+    def task(cancel: CancelToken) -> Iterator[Event]:
+        yield Progress("라이브러리에서 찾는 중", None)
+        plan = plan_question(session, question, db_path=db_path)
+        if not plan.relevant:
+            yield nothing_found(plan)
+            return
+        assistant = yield from take_assistant(source, cancel)
+        yield from answer_plan(assistant, plan, cancel=cancel)
+
+    return task
 
 
 class AskPane(TaskPane):
@@ -169,18 +185,7 @@ class AskPane(TaskPane):
         question = self.input.text()
         if self.scope() != self.session.scope:
             self.new_conversation()
-        session, db_path, source = self.session, self.library_db, self._assistant_source
-
-        def task(cancel: CancelToken) -> Iterator[Event]:
-            yield Progress("라이브러리에서 찾는 중", None)
-            plan = plan_question(session, question, db_path=db_path)
-            if not plan.relevant:
-                yield nothing_found(plan)
-                return
-            assistant = yield from take_assistant(source, cancel)
-            yield from answer_plan(assistant, plan, cancel=cancel)
-
-        return self.run_task(task)
+        return self.run_task(library_answer_task(self.session, question, self.library_db, self._assistant_source))
 
     def set_inputs_enabled(self, enabled: bool) -> None:
         self.input.setReadOnly(not enabled)
