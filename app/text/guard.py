@@ -205,20 +205,23 @@ def _consume(wanted: Sequence[str], j: int, forms: Sequence[str], position: int)
     if word == target:
         return j + 1, position + 1
     if word.startswith(target):
-        joined, k = target, j + 1
-        while k < len(wanted) and len(joined) < len(word):
-            joined += wanted[k]
-            k += 1
+        joined, k = _join_up_to(wanted, j, len(word))
         if joined == word:
             return k, position + 1
     if target.startswith(word):
-        joined, p = word, position + 1
-        while p < len(forms) and len(joined) < len(target):
-            joined += forms[p]
-            p += 1
+        joined, p = _join_up_to(forms, position, len(target))
         if joined == target:
             return j + 1, p
     return None
+
+
+def _join_up_to(pieces: Sequence[str], start: int, length: int) -> tuple[str, int]:
+    """``pieces[start]`` joined with the pieces after it until ``length`` characters; and the index after."""
+    joined, end = pieces[start], start + 1
+    while end < len(pieces) and len(joined) < length:
+        joined += pieces[end]
+        end += 1
+    return joined, end
 
 
 def _is_hangul(char: str) -> bool:
