@@ -92,6 +92,14 @@ class NoTextLayer(DocumentError):
         )
 
 
+class NotRegularFile(DocumentError):
+    """A FIFO, a device, a socket or a folder where a file was expected: never opened, since a FIFO blocks
+    ``open()`` forever and a device such as /dev/zero never ends."""
+
+    def __init__(self, path: Path | str, kind: str) -> None:
+        super().__init__(f"{Path(path).name}: 일반 파일이 아니어서 읽지 않았습니다 ({kind}).", path=path)
+
+
 class DocumentTooLarge(DocumentError):
     def __init__(self, path: Path | str, detail: str) -> None:
         super().__init__(f"{Path(path).name}: 문서가 너무 큽니다 ({detail}).", path=path)
