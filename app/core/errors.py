@@ -105,6 +105,18 @@ class DocumentTooLarge(DocumentError):
         super().__init__(f"{Path(path).name}: 문서가 너무 큽니다 ({detail}).", path=path)
 
 
+class DocumentOutOfMemory(DocumentTooLarge):
+    """The reader process reached its memory cap: a decompression bomb, or a document too big to hold."""
+
+    def __init__(self, path: Path | str) -> None:
+        DocumentError.__init__(
+            self,
+            f"{Path(path).name}: 문서가 너무 커서 읽을 수 없습니다 (메모리 한도). "
+            "파일이 손상되었거나 압축 폭탄일 수 있습니다.",
+            path=path,
+        )
+
+
 class ParseTimeout(DocumentError):
     def __init__(self, path: Path | str, seconds: float) -> None:
         super().__init__(
