@@ -98,6 +98,7 @@ class NotRegularFile(DocumentError):
 
     def __init__(self, path: Path | str, kind: str) -> None:
         super().__init__(f"{Path(path).name}: 일반 파일이 아니어서 읽지 않았습니다 ({kind}).", path=path)
+        self.kind = kind
 
 
 class DocumentTooLarge(DocumentError):
