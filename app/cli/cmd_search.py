@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from app.core.errors import FileMissing, FileUnreadable
+from app.core.files import open_regular_file
 from app.index.errors import LibraryEmpty, NotInLibrary
 from app.index.library import LibraryIndex
 from app.index.search import Passage, search, search_many
@@ -61,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _read_queries(path: Path) -> list[str]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with open_regular_file(path) as handle:  # a FIFO given as the batch file must not hang
+            text = handle.read().decode("utf-8-sig")
     except FileNotFoundError as err:
         raise FileMissing(path) from err
     except (OSError, UnicodeDecodeError) as err:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from app.core.cancel import CancelToken
 from app.core.document import Document
-from app.core.errors import FileMissing
+from app.core.errors import FileMissing, FileUnreadable
+from app.core.files import require_regular_file
 from app.docs.context import ProgressCallback
 from app.docs.detect import SUPPORTED_SUFFIXES, detect_format
 from app.docs.inprocess import read_in_process
@@ -43,8 +44,14 @@ def read_document(
     receives fractions 0.0-1.0 on the calling thread; ``cancel`` stops the read within about 50 ms.
     """
     path = Path(path)
-    if not path.exists():
-        raise FileMissing(path)
+    try:
+        require_regular_file(path)  # a FIFO would block the reader's open(), /dev/zero would never end
+    except FileNotFoundError as err:
+        raise FileMissing(path) from err
+    except IsADirectoryError as err:
+        raise FileUnreadable(path, "폴더입니다") from err
+    except OSError as err:
+        raise FileUnreadable(path, err.strerror or type(err).__name__) from err
     if cancel is not None:
         cancel.raise_if_cancelled()
     return shared_reader().read(path, cancel=cancel, progress=progress, timeout=timeout)

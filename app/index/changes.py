@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.cancel import CancelToken
+from app.core.errors import NotRegularFile
+from app.core.files import open_regular_file
 from app.index.library import LibraryIndex, path_key
 
 HASH_CHUNK_BYTES = 1 << 20
@@ -52,10 +54,16 @@ class ChangeSet:
 
 
 def file_hash(path: Path) -> str:
+    """Hash of a regular file's bytes, up to the size it had when opened (so a growing file still ends).
+
+    Raises ``NotRegularFile`` for a FIFO or device instead of blocking or reading forever.
+    """
     digest = hashlib.blake2b(digest_size=20)
-    with path.open("rb") as f:
-        while block := f.read(HASH_CHUNK_BYTES):
+    with open_regular_file(path) as f:
+        remaining = os.fstat(f.fileno()).st_size
+        while remaining > 0 and (block := f.read(min(HASH_CHUNK_BYTES, remaining))):
             digest.update(block)
+            remaining -= len(block)
     return digest.hexdigest()
 
 
@@ -73,7 +81,7 @@ def scan(roots: Sequence[Path], suffixes: Collection[str], cancel: CancelToken |
 
 
 def _walk(root: Path, suffixes: Collection[str], cancel: CancelToken | None) -> Iterator[Path]:
-    if root.is_file():
+    if not root.is_dir():  # a file, or a FIFO or device named directly: the reader refuses those with a note
         if _wanted(root, suffixes):
             yield root
         return
@@ -150,5 +158,5 @@ def _hash_or_none(path: Path) -> str | None:
     """None when the file cannot be read now; the reader will then record the real reason."""
     try:
         return file_hash(path)
-    except OSError:
+    except (OSError, NotRegularFile):
         return None

@@ -8,12 +8,14 @@ is caught from its metadata alone.
 
 from __future__ import annotations
 
+import os
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from app.core.errors import ModelLoadError
+from app.core.errors import ModelLoadError, NotRegularFile
+from app.core.files import open_regular_file
 
 GGUF_MAGIC = b"GGUF"
 SUPPORTED_VERSIONS = (2, 3)
@@ -165,11 +167,12 @@ class _Reader:
 def inspect_gguf(path: Path) -> GgufInfo:
     """Check ``path`` is a complete, sane GGUF file and return its metadata; raise ModelLoadError if not."""
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            return _parse(_Reader(path, handle, size))
+        with open_regular_file(path) as handle:  # a FIFO or /dev/zero named as a model must not hang
+            return _parse(_Reader(path, handle, os.fstat(handle.fileno()).st_size))
     except FileNotFoundError:
         raise ModelLoadError(path, "파일을 찾을 수 없습니다.") from None
+    except NotRegularFile as err:
+        raise ModelLoadError(path, f"일반 파일이 아닙니다 ({err.kind}). .gguf 파일을 선택해 주세요.") from None
     except IsADirectoryError:
         raise ModelLoadError(path, "폴더입니다. .gguf 파일을 선택해 주세요.") from None
     except OSError as err:

@@ -80,10 +80,12 @@ def apply_changes(
         cancel.raise_if_cancelled()
         yield Progress(f"문서 색인 중 ({number + 1}/{total}): {disk.path.name}", number / total)
         try:
-            digest = changes.hashes.get(path_key(disk.path)) or file_hash(disk.path)
+            # The reader (which refuses FIFOs and devices, within its time budget) goes first, so only a
+            # regular file that could be read is hashed.
             doc = reader(disk.path, cancel)
             if not doc.text.strip():
                 raise EmptyDocument(disk.path)
+            digest = changes.hashes.get(path_key(disk.path)) or file_hash(disk.path)
         except (FileNotFoundError, FileMissing):
             index.remove_files([disk.path])  # gone since the scan; the next scan agrees
             continue

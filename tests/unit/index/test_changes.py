@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
+import pytest
+
 from app.core.document import Block, Document
+from app.core.errors import NotRegularFile
 from app.core.locations import Location
 from app.index.changes import compute_changes, file_hash
 from app.index.library import LibraryIndex
@@ -66,3 +70,35 @@ def test_a_single_file_can_be_a_root(index: LibraryIndex, tmp_path: Path) -> Non
     one.write_text("하나", encoding="utf-8")
     (tmp_path / "other.txt").write_text("다른 것", encoding="utf-8")
     assert [f.path for f in compute_changes(index, [one], SUFFIXES).to_index] == [one]
+
+
+@pytest.mark.timeout(60)  # a regression blocks in open() on the FIFO or hashes /dev/zero forever
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
+def test_special_files_are_never_opened_by_the_scan_or_the_hash(index: LibraryIndex, tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    root.mkdir()
+    (root / "보고서.txt").write_text("본문", encoding="utf-8")
+    os.mkfifo(root / "pipe.txt")
+    (root / "zero.txt").symlink_to("/dev/zero")
+
+    with pytest.raises(NotRegularFile):
+        file_hash(root / "pipe.txt")
+    with pytest.raises(NotRegularFile):
+        file_hash(root / "zero.txt")
+    changes = compute_changes(index, [root], SUFFIXES)
+    # Listed for the reader, which refuses them with a reason the library records as a failure.
+    assert sorted(f.path.name for f in changes.to_index) == ["pipe.txt", "zero.txt", "보고서.txt"]
+    assert list(changes.hashes) == []
+
+    named_directly = compute_changes(index, [root / "pipe.txt"], SUFFIXES)  # `baro index pipe.txt`
+    assert [f.path.name for f in named_directly.to_index] == ["pipe.txt"]
+
+
+def test_the_hash_covers_the_bytes_present_when_it_was_opened(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 3_000_000)
+    other = tmp_path / "b.txt"
+    other.write_bytes(b"x" * 3_000_000)
+    assert file_hash(path) == file_hash(other)
+    other.write_bytes(b"x" * 2_999_999 + b"y")
+    assert file_hash(path) != file_hash(other)

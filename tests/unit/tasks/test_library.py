@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,6 +92,25 @@ def test_unreadable_files_are_listed_with_their_reason(folder: Path, tmp_path: P
     done, _ = _run(index_library(db_path=db))
     assert done.data["indexed"] == 1
     assert _found(db, "내용이 생긴 파일") == ["빈파일.txt"]
+
+
+@pytest.mark.timeout(120)  # before the fix the FIFO blocked open() forever and /dev/zero spun at 100% CPU
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
+def test_fifos_and_devices_are_skipped_with_a_note(folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "library.sqlite3"
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    done, notices = _run(index_library([folder], db_path=db))
+    failed = {Path(f["file"]).name: f["reason"] for f in done.data["failed"]}
+    assert set(failed) == {"pipe.txt", "zero.txt"}
+    assert "일반 파일이 아니어서" in failed["pipe.txt"] and "파이프" in failed["pipe.txt"]
+    assert "장치 파일" in failed["zero.txt"] and "/dev/zero" in failed["zero.txt"]
+    assert (done.data["indexed"], len(notices)) == (3, 2)
+    with LibraryIndex.open(db) as index:  # what the library panel lists under 읽지 못한 파일
+        assert set(index.failures_under(folder)) == {str(folder / "pipe.txt"), str(folder / "zero.txt")}
+
+    done, _ = _run(index_library(db_path=db))
+    assert (done.data["failed"], done.data["still_failing"], done.data["unchanged"]) == ([], 2, 3)
 
 
 def test_cancel_stops_between_files_and_the_next_run_resumes(folder: Path, tmp_path: Path) -> None:
