@@ -35,6 +35,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.question.strip():
+        print(
+            'baro ask: 질문이 비어 있습니다. 물어볼 내용을 적어 주세요 (예: baro ask "출장비 한도는?").',
+            file=sys.stderr,
+        )
+        return 2
     scope = args.scope.absolute() if args.scope is not None else None
     plan = plan_question(AskSession(scope=scope), args.question)  # nothing relevant: no model is loaded
     done = nothing_found(plan) if not plan.relevant else _answer(args, plan)

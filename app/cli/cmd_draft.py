@@ -12,7 +12,7 @@ from app.cli.cmd_guard import hit_notice
 from app.cli.model_options import add_model_options, open_assistant
 from app.core.errors import BaroError
 from app.core.events import Done, GuardHit, Notice, Progress, Token
-from app.docs.writers import EXPORT_SUFFIXES, export_layout
+from app.docs.writers import EXPORT_SUFFIXES, check_export_target, export_layout
 from app.store.templates import find_template, load_templates
 from app.tasks.drafting import DraftRequest, DraftResult, resolve_fields, write_draft
 from app.text.korean_format import Register
@@ -45,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
     template = find_template(args.template)
     fields = _parse_fields(args.field)
     resolve_fields(template, fields)  # a missing field fails here, before the model is loaded
-    if args.out is not None and args.out.suffix.lower() not in EXPORT_SUFFIXES:
-        raise BaroError(f"{args.out.name}: 저장할 수 없는 형식입니다. {', '.join(EXPORT_SUFFIXES)} 중에서 골라 주세요.")
+    if args.out is not None:
+        check_export_target(args.out)  # format, folder and permission, before minutes of generation
     for ref in args.ref:
         if not ref.is_file():
             raise BaroError(f"{ref.name}: 참고 문서를 찾을 수 없습니다. 경로를 확인해 주세요.", path=ref)

@@ -14,7 +14,7 @@ from pathlib import Path
 from app.core.errors import FileMissing, FileUnreadable
 from app.core.events import GuardHit
 from app.store.guard_log import read_records
-from app.store.guard_rules import rule_dirs, user_dir
+from app.store.guard_rules import rule_dirs, rule_files, user_dir
 from app.tasks.guarding import check_sentence, current_guard, current_problems
 
 LOG_LINES = 50
@@ -43,7 +43,13 @@ def run(args: argparse.Namespace) -> int:
     if (args.sentence is None) == (args.batch is None):
         print("baro guard: 검사할 문장 하나 또는 --batch 파일 중 하나를 주세요.", file=sys.stderr)
         return 2
-    dirs = (*rule_dirs(), *(d.expanduser() for d in args.rules))
+    extra = [d.expanduser() for d in args.rules]
+    for folder in extra:
+        unusable = _rules_folder_problem(folder)
+        if unusable:
+            print(f"baro guard: {unusable}", file=sys.stderr)
+            return 2
+    dirs = (*rule_dirs(), *extra)
     for problem in current_problems(dirs).problems:
         print(f"baro: {problem.user_message}", file=sys.stderr)
     guard = current_guard(dirs)
@@ -59,6 +65,17 @@ def run(args: argparse.Namespace) -> int:
         else:
             _print_single(hits)
     return 1 if any_flagged else 0
+
+
+def _rules_folder_problem(folder: Path) -> str:
+    """Why ``--rules folder`` cannot be used ("" when it can): a rule folder asked for is never skipped silently."""
+    if not folder.exists():
+        return f"규칙 폴더 {folder}를 찾을 수 없습니다. 경로를 확인해 주세요."
+    if not folder.is_dir():
+        return f"{folder}는 폴더가 아닙니다. --rules에는 규칙 파일(*.toml)이 든 폴더를 주세요."
+    if not rule_files([folder]):
+        return f"규칙 폴더 {folder}에 규칙 파일(*.toml)이 없습니다. 폴더를 확인해 주세요."
+    return ""
 
 
 def verdict(sentence: str, hits: list[GuardHit]) -> dict[str, object]:

@@ -84,10 +84,13 @@ def run_list(args: argparse.Namespace) -> int:
     active = load_settings().settings.model
     installed_files = {Path(m.file).name for m in installed}
     available = [m for m in load_catalog().models if m.file not in installed_files]
+    missing = {m.key for m in installed if store.file_missing(m)}
     if args.json:
         data = {
             "active": active,
-            "installed": [{**m.__dict__, "prompt_format": str(m.prompt_format)} for m in installed],
+            "installed": [
+                {**m.__dict__, "prompt_format": str(m.prompt_format), "missing": m.key in missing} for m in installed
+            ],
             "catalog": [{**m.__dict__, "prompt_format": str(m.prompt_format)} for m in available],
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -97,7 +100,15 @@ def run_list(args: argparse.Namespace) -> int:
         print("  (없음)")
     for m in installed:
         mark = "*" if active in (m.key, m.file) else " "
+        if m.key in missing:
+            print(f" {mark} {m.key:<28} {'파일 없음':>8}  {store.path_of(m)} 이(가) 지워졌거나 옮겨졌습니다")
+            continue
         print(f" {mark} {m.key:<28} {_size(m.size):>8}  {m.prompt_format:<10} 템플릿:{m.template:<8} {m.name}")
+    if missing:
+        names = ", ".join(sorted(missing))
+        print(
+            f"\n파일이 없는 모델({names})은 쓸 수 없습니다. 'baro models remove 이름'으로 목록에서 지우거나 다시 가져오세요."
+        )
     print("\n내려받을 수 있는 추천 모델:")
     for c in available:
         where = c.repo or "(저장소 미확인: 직접 받아 import)"
@@ -135,7 +146,7 @@ def run_import(args: argparse.Namespace) -> int:
         prompt_format=fmt,
         template=args.template,
         copy=not args.in_place,
-        progress=_Progress("복사"),
+        progress=_Progress("체크섬 확인" if args.in_place else "복사"),
     )
     _show(model, "가져옴")
     embedded = store.chat_template(model.key)
@@ -197,6 +208,11 @@ def run_use(args: argparse.Namespace) -> int:
     model = store.resolve(args.name)
     if model is None:
         raise BaroError("모델 이름을 주세요.")
+    if store.file_missing(model):
+        raise BaroError(
+            f"{model.key}: 모델 파일 {store.path_of(model)}이(가) 없습니다. "
+            f"다시 가져오거나 'baro models remove {model.key}'로 목록에서 지워 주세요."
+        )
     settings = load_settings().settings
     entry = load_catalog().by_file(Path(model.file).name)
     n_ctx = args.ctx or settings.context_size or (entry.default_context if entry else 4096)

@@ -38,6 +38,12 @@ def run(args: argparse.Namespace) -> int:
     if (args.query is None) == (args.batch is None) or args.k < 1:
         print("baro search: 질문 하나 또는 --batch 파일 중 하나를 주세요 (--k는 1 이상).", file=sys.stderr)
         return 2
+    if args.query is not None and not args.query.strip():
+        print(
+            'baro search: 검색어가 비어 있습니다. 찾을 내용을 적어 주세요 (예: baro search "출장비 규정").',
+            file=sys.stderr,
+        )
+        return 2
     with LibraryIndex.open(default_db_path()) as index:
         if index.stats().files == 0:
             raise LibraryEmpty()

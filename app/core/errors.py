@@ -6,6 +6,7 @@ do about it. Lower layers raise these; the CLI prints ``user_message`` and the G
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -163,3 +164,40 @@ class ModelNotLoaded(EngineError):
 class EngineBusy(EngineError):
     def __init__(self) -> None:
         super().__init__("모델이 다른 작업을 하고 있습니다. 끝난 뒤 다시 시도하거나 중지해 주세요.")
+
+
+# --- saving files ----------------------------------------------------------------------------------
+
+_DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+_NOT_ALLOWED = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+def os_error_reason(err: OSError) -> str:
+    """What went wrong on the disk, in words a user acts on (Korean)."""
+    if err.errno in _DISK_FULL:
+        return "디스크 공간이 부족합니다"
+    if err.errno == errno.EROFS:
+        return "읽기 전용 저장 장치입니다"
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return "쓰기 권한이 없습니다"
+    if err.errno == errno.EISDIR:
+        return "같은 이름의 폴더가 있습니다"
+    if err.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "저장할 폴더가 없습니다"
+    return err.strerror or type(err).__name__
+
+
+class SaveFailed(BaroError):
+    """A file could not be written; whatever was there before is untouched."""
+
+    def __init__(self, path: Path | str, err: OSError, *, replaced_existing: bool) -> None:
+        path = Path(path)
+        kept = " 원래 파일은 그대로 있습니다." if replaced_existing else ""
+        if err.errno in _DISK_FULL:
+            advice = "공간을 비운 뒤 다시 저장하거나 다른 곳에 저장해 주세요."
+        elif err.errno in _NOT_ALLOWED:
+            advice = "다른 폴더에 저장해 주세요."
+        else:
+            advice = "저장할 위치를 확인해 주세요."
+        super().__init__(f"{path.name}: 저장하지 못했습니다 ({os_error_reason(err)}).{kept} {advice}", path=path)
+        self.os_error = err

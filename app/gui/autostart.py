@@ -19,7 +19,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from app.core.errors import BaroError
+from app.core.atomic_file import write_text_atomically
+from app.core.errors import BaroError, SaveFailed, os_error_reason
 
 ENTRY_NAME = "baro.desktop"
 MINIMIZED_FLAG = "--minimized"
@@ -107,11 +108,11 @@ def set_autostart(enabled: bool, command: list[str] | None = None) -> Path | Non
         return None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_text(entry_text(command or launch_command()), encoding="utf-8")
-        os.replace(temporary, path)
+        write_text_atomically(path, entry_text(command or launch_command()))
+    except SaveFailed as err:
+        raise AutostartWriteFailed(path, os_error_reason(err.os_error)) from err
     except OSError as err:
-        raise AutostartWriteFailed(path, err.strerror or str(err)) from err
+        raise AutostartWriteFailed(path, os_error_reason(err)) from err
     return path
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from app.core.errors import BaroError
+from app.core.atomic_file import write_text_atomically
+from app.core.errors import BaroError, SaveFailed
 from app.gui import autostart
 from app.gui.engine_controller import EngineController
 from app.gui.hotkey import GlobalHotkey, HotkeyState
@@ -133,10 +135,17 @@ class DesktopShell(QObject):
         if not text:
             self.tell(QCoreApplication.translate("Shell", "The clipboard holds no text or file to summarize."))
             return False
-        folder = app_paths().ensure().cache / "clipboard"
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = app_paths().cache / "clipboard"
         path = folder / f"클립보드 {time.strftime('%Y-%m-%d %H%M%S')}.txt"
-        path.write_text(text + "\n", encoding="utf-8")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_text_atomically(path, text + "\n")
+        except OSError as err:
+            self.tell(SaveFailed(path, err, replaced_existing=False).user_message)
+            return False
+        except BaroError as err:
+            self.tell(err.user_message)
+            return False
         self.popup.popup()
         return self.popup.summarize_file(path)
 
@@ -200,7 +209,8 @@ class DesktopShell(QObject):
         self.settings = replace(self.settings, tray_notice_shown=True)
         loaded = load_settings()
         if loaded.writable:
-            save_settings(replace(loaded.settings, tray_notice_shown=True))
+            with suppress(BaroError):  # a read-only settings folder: the notice shows again next time
+                save_settings(replace(loaded.settings, tray_notice_shown=True))
 
     def quit(self) -> None:
         """종료: cancel the popup's task, close the window for real, stop the engine, leave the event loop."""

@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from contextlib import suppress
 from pathlib import Path
 
-from app.core.errors import ModelLoadError
+from app.core.atomic_file import write_text_atomically
+from app.core.errors import ModelLoadError, SaveFailed
 from app.llm.catalog import CatalogModel, load_catalog
 
 
@@ -41,7 +43,9 @@ def is_verified(path: Path, sha256: str) -> bool:
 
 
 def mark_verified(path: Path, sha256: str) -> None:
-    _verified_marker(path).write_text(json.dumps({"sha256": sha256, **_stamp(path)}), encoding="utf-8")
+    """Remember the hash for this size and mtime; only a cache, so a folder that refuses it costs a rehash."""
+    with suppress(SaveFailed):
+        write_text_atomically(_verified_marker(path), json.dumps({"sha256": sha256, **_stamp(path)}))
 
 
 def ensure_default_model(models_dir: Path, entry: CatalogModel | None = None) -> Path:

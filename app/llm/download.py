@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from app import __version__
+from app.core.atomic_file import write_text_atomically
 from app.core.cancel import CancelToken
-from app.core.errors import BaroError, Cancelled
+from app.core.errors import BaroError, Cancelled, SaveFailed, os_error_reason
 
 DEFAULT_HUB = "https://huggingface.co"
 HUB_ENV = "BARO_HUB_URL"
@@ -176,7 +177,13 @@ def _resume_point(remote: RemoteFile, target: Path) -> tuple[Any, int]:
         if not remote.size or done <= remote.size:
             return digest, done
     part.unlink(missing_ok=True)
-    sidecar.write_text(json.dumps({"url": remote.url, "sha256": remote.sha256, "size": remote.size}), "utf-8")
+    try:
+        write_text_atomically(sidecar, json.dumps({"url": remote.url, "sha256": remote.sha256, "size": remote.size}))
+    except SaveFailed as err:
+        raise DownloadError(
+            f"{target.name}: 내려받기를 시작할 수 없습니다 ({os_error_reason(err.os_error)}). "
+            f"{target.parent} 폴더의 권한과 남은 공간을 확인해 주세요."
+        ) from None
     return hashlib.sha256(), 0
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from app.core.atomic_file import write_text_atomically
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError, ModelLoadError
 from app.llm.catalog import CatalogModel, load_catalog
@@ -109,9 +110,7 @@ class ModelStore:
             "version": REGISTRY_VERSION,
             "models": [{**asdict(m), "prompt_format": str(m.prompt_format)} for m in models],
         }
-        temporary = self.registry_file.with_suffix(".json.tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(temporary, self.registry_file)
+        write_text_atomically(self.registry_file, json.dumps(data, ensure_ascii=False, indent=1))
 
     def _save(self, model: InstalledModel) -> InstalledModel:
         others = [m for m in self._read() if m.key != model.key]
@@ -163,6 +162,10 @@ class ModelStore:
                 tier=entry.tier if entry else "instruct",
             )
         return self.get(as_path.name if as_path.is_absolute() else wanted)
+
+    def file_missing(self, model: InstalledModel) -> bool:
+        """True for a registered model whose file was deleted or moved outside Baro."""
+        return not self.path_of(model).is_file()
 
     def path_of(self, model: InstalledModel) -> Path:
         path = Path(model.file)

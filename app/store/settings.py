@@ -14,7 +14,8 @@ from typing import Any
 
 import tomli_w
 
-from app.core.errors import BaroError
+from app.core.atomic_file import write_text_atomically
+from app.core.errors import BaroError, SaveFailed, os_error_reason
 from app.store.paths import app_paths
 from app.store.secrets import SecretStore
 from app.store.settings_migrations import CURRENT_VERSION, MigrationContext, migrate
@@ -125,17 +126,24 @@ def validate(settings: Settings) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write atomically (0o600): a failed save keeps the old file; raises SettingsError naming the reason."""
     target = path or settings_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".tmp")
     data = tomli_w.dumps(_to_raw(validate(settings)))
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(temporary, target)
-    return target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return write_text_atomically(target, data, permissions=0o600)
+    except SaveFailed as err:
+        raise _not_saved(target, err.os_error) from None
+    except OSError as err:
+        raise _not_saved(target, err) from None
+
+
+def _not_saved(target: Path, err: OSError) -> SettingsError:
+    return SettingsError(
+        f"설정을 저장하지 못했습니다 ({os_error_reason(err)}). 이전 설정은 그대로 있습니다. "
+        f"{target.parent} 폴더의 권한과 남은 공간을 확인해 주세요.",
+        path=target,
+    )
 
 
 def load_settings(
@@ -149,7 +157,12 @@ def load_settings(
         return LoadedSettings(Settings())
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         broken = source.with_name(source.name + ".broken")
-        os.replace(source, broken)
+        try:
+            os.replace(source, broken)
+        except OSError:  # a read-only folder: leave the file where it is
+            return LoadedSettings(
+                Settings(), ["설정 파일을 읽을 수 없어 기본값으로 시작합니다 (파일은 그대로 두었습니다)."]
+            )
         return LoadedSettings(
             Settings(), [f"설정 파일을 읽을 수 없어 기본값으로 시작합니다. 원래 파일은 {broken.name}로 남겼습니다."]
         )
@@ -162,7 +175,10 @@ def load_settings(
         raw = migrate(raw, context)
     settings = _from_raw(raw, context.notices)
     if version != CURRENT_VERSION:
-        save_settings(settings, source)
+        try:
+            save_settings(settings, source)
+        except SettingsError as err:  # e.g. a read-only folder: run on the migrated values, say so
+            context.notices.append(err.user_message)
     return LoadedSettings(settings, context.notices)
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import os
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.core.atomic_file import write_bytes_atomically, write_text_atomically
 from app.core.errors import BaroError
 from app.tasks.guarding import check_sentence
 
@@ -132,26 +133,16 @@ def to_docx(data: dict[str, Any], path: Path) -> None:
         where = source.get("label", "")
         paragraph = doc.add_paragraph(style="List Number")
         _korean_font(paragraph.add_run(f"“{source['text']}”" + (f" — {where}" if where else "")))
-    _save_atomically(path, doc.save)
+    package = io.BytesIO()
+    doc.save(package)  # in memory: a failing disk can never leave half a zip (or a ZipFile.__del__ warning)
+    write_bytes_atomically(path, package.getvalue())
 
 
 def save_summary(data: dict[str, Any], path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix == ".md":
-        _save_atomically(path, lambda target: Path(target).write_text(to_markdown(data), encoding="utf-8"))
+        write_text_atomically(path, to_markdown(data))
     elif suffix == ".docx":
         to_docx(data, path)
     else:
         raise BaroError(f"{path.name}: .md 또는 .docx로 저장할 수 있습니다.", path=path)
-
-
-def _save_atomically(path: Path, write: Any) -> None:
-    partial = path.with_name(path.name + ".part")
-    try:
-        write(str(partial))
-        os.replace(partial, path)
-    except OSError as err:
-        partial.unlink(missing_ok=True)
-        raise BaroError(
-            f"{path.name}: 저장하지 못했습니다 ({err.strerror}). 폴더 권한과 디스크 공간을 확인해 주세요.", path=path
-        ) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from app.core.atomic_file import write_bytes_atomically
 from app.text.korean_format import Layout, Role
 
 FONT = "맑은 고딕"
@@ -19,6 +21,11 @@ _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, 
 
 
 def write_docx(layout: Layout, path: Path) -> Path:
+    """Save atomically: the package is built in memory, so a full disk never leaves half a zip behind."""
+    return write_bytes_atomically(path, docx_bytes(layout))
+
+
+def docx_bytes(layout: Layout) -> bytes:
     document: Any = new_document()
     for name in ("Normal", "Title", "Heading 1"):
         _korean_font(document.styles[name])
@@ -37,8 +44,9 @@ def write_docx(layout: Layout, path: Path) -> Path:
         out.alignment = _ALIGN[paragraph.align]
         if paragraph.role is Role.ITEM and paragraph.level > 1:
             out.paragraph_format.left_indent = INDENT_STEP * (paragraph.level - 1)
-    document.save(str(path))
-    return path
+    package = io.BytesIO()
+    document.save(package)
+    return package.getvalue()
 
 
 def _korean_font(style: Any) -> None:

@@ -9,18 +9,26 @@ text itself holds no indentation spaces.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from app.core.atomic_file import write_bytes_atomically
 from app.docs.writers import hwpx_parts as parts
 from app.text.korean_format import Layout, Paragraph, Role
 
 
 def write_hwpx(layout: Layout, path: Path) -> Path:
+    """Save atomically: the package is built in memory, so a full disk never leaves half a zip behind."""
+    return write_bytes_atomically(path, hwpx_bytes(layout))
+
+
+def hwpx_bytes(layout: Layout) -> bytes:
     created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), parts.MIMETYPE, compress_type=zipfile.ZIP_STORED)
         archive.writestr("version.xml", parts.VERSION_XML)
         archive.writestr("META-INF/container.xml", parts.CONTAINER_XML)
@@ -29,7 +37,7 @@ def write_hwpx(layout: Layout, path: Path) -> Path:
         archive.writestr("Contents/header.xml", parts.header_xml())
         archive.writestr("Contents/section0.xml", section_xml(layout))
         archive.writestr("settings.xml", parts.SETTINGS_XML)
-    return path
+    return package.getvalue()
 
 
 def section_xml(layout: Layout) -> str:

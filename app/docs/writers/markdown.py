@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from app.core.atomic_file import write_text_atomically
 from app.text.korean_format import Layout, Role, SentenceNote
 
 _LIST_START = re.compile(r"^(\d+)([.)])")
@@ -39,5 +40,4 @@ def _with_citations(text: str, notes: list[SentenceNote]) -> str:
 
 
 def write_markdown(layout: Layout, path: Path) -> Path:
-    path.write_text(layout_markdown(layout), encoding="utf-8")
-    return path
+    return write_text_atomically(path, layout_markdown(layout))

@@ -77,4 +77,4 @@ def test_markdown_and_docx_exports_keep_sources_and_flags(tmp_path: Path) -> Non
     save_summary(data, target)
     text = read_document(target).text
     assert "부산 고객은 400곳이다." in text and "원문으로 확인되지 않음" in text and SOURCE[0] in text
-    assert not list(tmp_path.glob("*.part"))
+    assert [p.name for p in tmp_path.iterdir()] == ["요약.docx"]  # no temporary file left beside it
