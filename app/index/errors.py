@@ -20,12 +20,14 @@ class IndexTooNew(LibraryIndexError):
 
 
 class IndexUnusable(LibraryIndexError):
-    def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(
-            f"{Path(path).name}: 라이브러리 색인을 열 수 없습니다 ({reason}). "
-            "바로를 닫고 이 파일을 지운 뒤 폴더를 다시 추가해 주세요.",
-            path=path,
+    def __init__(self, path: Path | str, reason: str, *, damaged: bool = True) -> None:
+        # Deleting is advice only for a damaged file; a locked or unreachable index is still good.
+        advice = (
+            "바로를 닫고 이 파일을 지운 뒤 폴더를 다시 추가해 주세요."
+            if damaged
+            else f"다른 바로 창이 색인 중이면 끝난 뒤 다시 시도하고, 아니면 폴더({Path(path).parent})의 권한을 확인해 주세요."
         )
+        super().__init__(f"{Path(path).name}: 라이브러리 색인을 열 수 없습니다 ({reason}). {advice}", path=path)
 
 
 class NotInLibrary(LibraryIndexError):

@@ -17,10 +17,11 @@ from pathlib import Path
 from types import TracebackType
 
 from app.core.locations import Location
-from app.index.errors import IndexUnusable
+from app.index.errors import IndexTooNew, IndexUnusable
 from app.index.prepare import FileEntry, PreparedDocument
-from app.index.schema import migrate
-from app.sqlite.connection import connect, transaction
+from app.index.schema import MIGRATIONS, migrate, schema_version
+from app.sqlite.connection import MEMORY, can_write, connect, transaction
+from app.sqlite.errors import DatabaseReadOnly, storage_error
 
 
 def path_key(path: Path | str) -> str:
@@ -55,18 +56,37 @@ class LibraryStats:
 class LibraryIndex:
     """One open library database. Not shared between threads: open one per thread (WAL lets them coexist)."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path | None = None) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path | None = None, *, read_only: bool = False) -> None:
         self.db = db
         self.path = path
+        self.read_only = read_only  # its disk or folder cannot be written: searchable, not indexable
 
     @classmethod
     def open(cls, path: Path | str) -> LibraryIndex:
+        """Open (or create) the index; an existing one on a read-only disk or folder opens read-only."""
+        read_only = str(path) != MEMORY and Path(path).exists() and not can_write(path)
         try:
-            db = connect(path)
-            migrate(db)
+            db = connect(path, read_only=read_only)
+            try:
+                if read_only:
+                    _check_schema_read_only(db, path)
+                else:
+                    migrate(db)
+            except BaseException:
+                db.close()
+                raise
         except sqlite3.DatabaseError as err:
-            raise IndexUnusable(path, str(err)) from err
-        return cls(db, Path(path) if str(path) != ":memory:" else None)
+            mapped = storage_error(err, path)
+            if mapped is not None:
+                raise mapped from err
+            # OperationalError is the situation (locked, cannot open, I/O); only the rest means a damaged file.
+            raise IndexUnusable(path, str(err), damaged=not isinstance(err, sqlite3.OperationalError)) from err
+        return cls(db, Path(path) if str(path) != MEMORY else None, read_only=read_only)
+
+    def require_writable(self) -> None:
+        """Raise ``DatabaseReadOnly`` before any work when this index cannot be changed."""
+        if self.read_only:
+            raise DatabaseReadOnly(self.path or MEMORY)
 
     def close(self) -> None:
         self.db.close()
@@ -232,6 +252,15 @@ class LibraryIndex:
     def integrity_ok(self) -> bool:
         rows = self.db.execute("PRAGMA integrity_check").fetchall()
         return rows == [("ok",)]
+
+
+def _check_schema_read_only(db: sqlite3.Connection, path: Path | str) -> None:
+    """A read-only index is used as it is: it cannot be migrated, so it must already be current."""
+    found = schema_version(db)
+    if found > len(MIGRATIONS):
+        raise IndexTooNew(found, len(MIGRATIONS))
+    if found < len(MIGRATIONS):
+        raise DatabaseReadOnly(path)
 
 
 def under_params(key: str) -> tuple[str, int, str]:

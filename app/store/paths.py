@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from app.core.errors import BaroError
 
 APP_NAME = "baro"
 
@@ -36,9 +39,32 @@ class Paths:
         return self.data / "history.sqlite3"
 
     def ensure(self) -> Paths:
+        """Create the folders; raises ``DataFolderUnwritable`` (never a bare OSError) when one cannot be made."""
         for d in (self.config, self.data, self.cache, self.logs, self.models):
-            d.mkdir(parents=True, exist_ok=True)
+            try:
+                d.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise DataFolderUnwritable(d, err) from err
         return self
+
+
+class DataFolderUnwritable(BaroError):
+    def __init__(self, folder: Path, err: OSError) -> None:
+        reason = _REASONS.get(err.errno or 0) or err.strerror or type(err).__name__
+        super().__init__(
+            f"바로의 데이터 폴더를 만들 수 없습니다: {folder} ({reason}). 쓸 수 있는 폴더를 BARO_HOME으로 "
+            "지정하거나 폴더 권한을 확인해 주세요."
+        )
+        self.folder = folder
+
+
+_REASONS = {
+    errno.EROFS: "읽기 전용 저장 장치",
+    errno.EACCES: "쓰기 권한 없음",
+    errno.EPERM: "쓰기 권한 없음",
+    errno.ENOSPC: "디스크 공간 부족",
+    errno.ENOTDIR: "같은 이름의 파일이 있음",
+}
 
 
 def app_paths() -> Paths:

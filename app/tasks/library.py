@@ -50,6 +50,7 @@ def index_library(
         if not path.exists():
             raise FileMissing(path)
     with LibraryIndex.open(db_path or default_db_path()) as index:
+        index.require_writable()
         if paths:
             index.add_roots(paths)
         roots = [Path(path_key(p)) for p in paths] or index.roots()
