@@ -34,6 +34,9 @@ class Document:
     format: str
     """Lower-case format name: pdf, docx, hwp, hwpx, txt, md, html, pptx, xlsx."""
     blocks: list[Block] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    """What the user should know about how the file was read (Korean, one line each), e.g. unreadable
+    characters that were replaced."""
 
     @property
     def text(self) -> str:

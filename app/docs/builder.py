@@ -31,6 +31,7 @@ class DocumentBuilder:
         self.ctx = ctx
         self.format = format_name
         self.blocks: list[Block] = []
+        self.notices: list[str] = []
         self.title = ""
 
     def add(self, text: str, location: Location, kind: BlockKind = BlockKind.PARAGRAPH) -> bool:
@@ -49,4 +50,4 @@ class DocumentBuilder:
 
     def build(self) -> Document:
         title = clean_text(self.title).replace("\n", " ") or self.ctx.path.stem
-        return Document(path=self.ctx.path, title=title, format=self.format, blocks=self.blocks)
+        return Document(path=self.ctx.path, title=title, format=self.format, blocks=self.blocks, notices=self.notices)

@@ -13,11 +13,15 @@ from app.core.errors import (
     FileUnreadable,
     UnsupportedFormat,
 )
+from app.docs.limits import DEFAULT_LIMITS, Limits
+from app.docs.zipguard import BROKEN_ZIP, check_directory, lying_member
+from app.docs.zipstream import MemberDamaged, MemberOverflow, read_prefix
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 HWP3_MAGIC = b"HWP Document File V"
 HWP5_SIGNATURE = b"HWP Document File"
+MIMETYPE_PREFIX = 100
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".csv": "txt"}
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -36,7 +40,7 @@ _BINARY_MAGICS: dict[bytes, str] = {
 }
 
 
-def detect_format(path: Path) -> str:
+def detect_format(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """Return the reader name for ``path``: pdf, docx, hwp, hwpx, pptx, xlsx, html, md or txt."""
     try:
         with path.open("rb") as handle:
@@ -52,7 +56,7 @@ def detect_format(path: Path) -> str:
     if head.startswith(OLE_MAGIC):
         return _ole_format(path)
     if head.startswith(ZIP_MAGICS):
-        return _zip_format(path)
+        return _zip_format(path, limits)
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(HWP3_MAGIC) and not head.startswith(HWP5_SIGNATURE + b"\x00"):
@@ -85,16 +89,18 @@ def _ole_format(path: Path) -> str:
     raise UnsupportedFormat(path, detail)
 
 
-def _zip_format(path: Path) -> str:
+def _zip_format(path: Path, limits: Limits) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:100].strip()
-                if mimetype.startswith(b"application/hwp+zip") or mimetype == b"application/haansofthwpx":
-                    return "hwpx"
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as err:
+            infos = archive.infolist()
+    except BROKEN_ZIP as err:
         raise CorruptDocument(path, "압축 구조가 손상됨") from err
+    # Before any member is read: a lying `mimetype` must not be inflated here.
+    check_directory(path, infos, limits)
+    names = {info.filename for info in infos}
+    mimetype = next((info for info in reversed(infos) if info.filename == "mimetype"), None)
+    if mimetype is not None and _is_hwpx_mimetype(path, mimetype):
+        return "hwpx"
     if any(n.startswith("Contents/section") and n.endswith(".xml") for n in names):
         return "hwpx"
     if "word/document.xml" in names:
@@ -108,8 +114,19 @@ def _zip_format(path: Path) -> str:
     raise UnsupportedFormat(path, "압축(zip) 파일입니다. 압축을 풀고 안의 문서를 열어 주세요")
 
 
+def _is_hwpx_mimetype(path: Path, info: zipfile.ZipInfo) -> bool:
+    try:
+        with path.open("rb") as handle:
+            mimetype = read_prefix(handle, info, MIMETYPE_PREFIX).strip()
+    except MemberOverflow as err:
+        raise lying_member(path, info) from err
+    except (MemberDamaged, *BROKEN_ZIP) as err:
+        raise CorruptDocument(path, "압축 구조가 손상됨") from err
+    return mimetype.startswith(b"application/hwp+zip") or mimetype == b"application/haansofthwpx"
+
+
 def _text_format(path: Path, head: bytes) -> str:
-    from app.docs.readers.text import looks_like_text
+    from app.docs.readers.encoding import looks_like_text
 
     if not looks_like_text(head):
         raise UnsupportedFormat(path, "알 수 없는 바이너리 파일")

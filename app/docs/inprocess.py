@@ -11,6 +11,7 @@ from app.core.document import Document
 from app.core.errors import (
     BaroError,
     CorruptDocument,
+    DocumentOutOfMemory,
     DocumentTooLarge,
     EmptyDocument,
     FileMissing,
@@ -19,6 +20,7 @@ from app.core.errors import (
 from app.docs.context import ProgressCallback, ReadContext, _no_progress
 from app.docs.detect import detect_format
 from app.docs.limits import DEFAULT_LIMITS, Limits
+from app.docs.readers.damage import out_of_memory
 
 log = logging.getLogger(__name__)
 
@@ -81,14 +83,16 @@ def read_in_process(
     if size > limits.max_file_bytes:
         raise DocumentTooLarge(path, f"{size // 1024 // 1024:,}MB, 최대 {limits.max_file_bytes // 1024 // 1024:,}MB")
     try:
-        document = _reader_for(detect_format(path))(ctx)
+        document = _reader_for(detect_format(path, limits))(ctx)
     except BaroError:
         raise
     except MemoryError as err:
-        raise DocumentTooLarge(path, "읽는 데 메모리가 부족함") from err
+        raise DocumentOutOfMemory(path) from err
     except RecursionError as err:
         raise CorruptDocument(path, "문서 구조가 너무 깊게 중첩됨") from err
     except Exception as err:  # the last line of defence: a reader bug must not take the caller down
+        if out_of_memory(err):
+            raise DocumentOutOfMemory(path) from err
         log.exception("reader failed on %s", path)
         raise CorruptDocument(path, f"읽기 오류: {type(err).__name__}") from err
     if not document.blocks:

@@ -24,6 +24,10 @@ class Limits:
     max_pdf_pages: int = 5_000
     max_chars: int = 50_000_000
     """Stop collecting text beyond this many characters."""
+    max_memory_bytes: int = 1024 * MB
+    """Address space (RLIMIT_AS) of the reader child: a bomb ends as a MemoryError there, never as an OOM of
+    the machine. It is virtual memory, so it covers the interpreter, the libraries and their heaps; reading
+    the whole shared corpus peaks near 80 MB of it."""
     timeout_seconds: float = 120.0
     """Wall-clock budget for one file in the reader process."""
 

@@ -8,13 +8,13 @@ import sys
 import time
 from typing import IO
 
-from app.core.errors import BaroError
+from app.core.errors import BaroError, DocumentOutOfMemory
 from app.docs import protocol
 from app.docs.inprocess import read_in_process
-from app.docs.limits import Limits
+from app.docs.limits import DEFAULT_LIMITS, Limits
 
-MEMORY_CAP_BYTES = 4 * 1024 * 1024 * 1024
 PROGRESS_INTERVAL = 0.1
+_inherited_limit: int | None = None
 
 
 def main() -> None:
@@ -24,7 +24,7 @@ def main() -> None:
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     requests = sys.stdin.buffer
-    _cap_memory()
+    _cap_memory(DEFAULT_LIMITS.max_memory_bytes)
     serve(requests, replies)
 
 
@@ -40,7 +40,13 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
             protocol.send(replies, ("pong", os.getpid()))
             continue
         _, path, limits = request
-        protocol.send(replies, _read(replies, path, limits))
+        reply = _read(replies, path, limits)
+        try:
+            protocol.send(replies, reply)
+        except MemoryError:
+            # The document was read but is too big to hand over; say so instead of dying mid-message.
+            del reply
+            protocol.send(replies, _error(DocumentOutOfMemory(path)))
 
 
 def _read(replies: IO[bytes], path: str, limits: Limits) -> tuple[object, ...]:
@@ -53,22 +59,34 @@ def _read(replies: IO[bytes], path: str, limits: Limits) -> tuple[object, ...]:
             last = now
             protocol.send(replies, ("progress", fraction))
 
+    _cap_memory(limits.max_memory_bytes)
     try:
         return ("done", read_in_process(path, progress=progress, limits=limits))
     except BaroError as err:
-        return ("error", type(err).__name__, str(err), str(err.path) if err.path else None)
+        return _error(err)
+    except MemoryError:
+        return _error(DocumentOutOfMemory(path))
 
 
-def _cap_memory() -> None:
+def _error(err: BaroError) -> tuple[object, ...]:
+    return ("error", type(err).__name__, str(err), str(err.path) if err.path else None)
+
+
+def _cap_memory(cap: int) -> None:
     # A decompression or parser blow-up becomes a MemoryError here instead of swapping the machine.
+    # Only the soft limit moves, so each request may set its own, never above a limit set from outside.
+    global _inherited_limit
     try:
         import resource
     except ImportError:  # Windows
         return
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = MEMORY_CAP_BYTES if hard == resource.RLIM_INFINITY else min(MEMORY_CAP_BYTES, hard)
-    if soft == resource.RLIM_INFINITY or soft > cap:
-        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    if _inherited_limit is None:
+        _inherited_limit = soft
+    for outer in (_inherited_limit, hard):
+        if outer != resource.RLIM_INFINITY:
+            cap = min(cap, outer)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from app.core.errors import BaroError, CorruptDocument
+from app.core.errors import BaroError, CorruptDocument, DocumentOutOfMemory
 
 
 @contextmanager
@@ -19,4 +19,15 @@ def damaged_file_errors(path: Path, kind: str) -> Iterator[None]:
     except RecursionError as err:
         raise CorruptDocument(path, f"{kind} 구조가 너무 깊게 중첩됨") from err
     except Exception as err:  # pypdf, python-docx, python-pptx and lxml raise many kinds of error on damage
+        if out_of_memory(err):
+            raise DocumentOutOfMemory(path) from err
         raise CorruptDocument(path, f"{kind} 구조 오류: {type(err).__name__}") from err
+
+
+def out_of_memory(err: BaseException) -> bool:
+    """True for a MemoryError, and for libxml2 running out of memory (lxml reports it as a syntax error)."""
+    if isinstance(err, MemoryError):
+        return True
+    from lxml import etree
+
+    return isinstance(err, etree.XMLSyntaxError) and err.code == etree.ErrorTypes.ERR_NO_MEMORY

@@ -9,7 +9,8 @@ from app.core.errors import UnsupportedFormat
 from app.core.locations import Location
 from app.docs.builder import DocumentBuilder
 from app.docs.context import ReadContext
-from app.docs.readers.text import decode_text
+from app.docs.readers.encoding import decode_text
+from app.docs.readers.text import unreadable_notice
 
 _SKIP = {"script", "style", "noscript", "template", "head", "svg"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -115,8 +116,10 @@ def read(ctx: ReadContext) -> Document:
     if decoded is None:
         raise UnsupportedFormat(ctx.path, "문자 인코딩을 알 수 없는 HTML")
     builder = DocumentBuilder(ctx, "html")
+    if decoded.unreadable:
+        builder.notices.append(unreadable_notice(ctx.path.name, decoded))
     collector = _Collector(builder)
-    text = decoded[0]
+    text = decoded.text
     step = 1 << 20
     for start in range(0, len(text), step):
         ctx.report(start / max(1, len(text)))

@@ -32,7 +32,7 @@ from app.docs.readers.hwp_records import (
     control_id,
     inflate,
     para_text,
-    parse_records,
+    split_records,
 )
 
 SIGNATURE = b"HWP Document File"
@@ -77,13 +77,22 @@ def _read_ole(ctx: ReadContext, ole: Any) -> Document:
         raise EmptyDocument(ctx.path)
     builder = DocumentBuilder(ctx, "hwp")
     builder.title = _title(ole)
+    damaged_sections: list[int] = []
     for index, name in enumerate(sections):
         ctx.report(index / len(sections))
         check_stream_size(ctx.path, ole.get_size(name), ctx.limits.max_stream_bytes)
         raw = ole.openstream(name).read()
         data = inflate(ctx, raw, ctx.limits.max_stream_bytes) if flags & FLAG_COMPRESSED else raw
-        _read_section(builder, parse_records(data), index + 1)
+        records, clean = split_records(data)
+        if not clean:
+            damaged_sections.append(index + 1)
+        _read_section(builder, records, index + 1)
     ctx.report(1.0)
+    if damaged_sections:
+        where = ", ".join(str(number) for number in damaged_sections)
+        if not builder.blocks:
+            raise CorruptDocument(ctx.path, f"본문 {where}구역의 레코드 크기가 손상됨")
+        builder.notices.append(f"{ctx.path.name}: 본문 {where}구역이 손상되어 손상된 곳 앞까지만 읽었습니다.")
     return builder.build()
 
 

@@ -64,7 +64,12 @@ def inflate(ctx: ReadContext, compressed: bytes, limit: int) -> bytes:
 
 
 def parse_records(data: bytes) -> list[Record]:
-    """Split a stream into records; a truncated last record ends the list."""
+    """Split a stream into records; a record that overruns the stream ends the list."""
+    return split_records(data)[0]
+
+
+def split_records(data: bytes) -> tuple[list[Record], bool]:
+    """The records, and whether the stream ended cleanly (False: a record's size runs past the end)."""
     records: list[Record] = []
     position = 0
     end = len(data)
@@ -74,14 +79,14 @@ def parse_records(data: bytes) -> list[Record]:
         size = header >> 20
         if size == 0xFFF:
             if position + 4 > end:
-                break
+                return records, False
             (size,) = struct.unpack_from("<I", data, position)
             position += 4
         if position + size > end:
-            break
+            return records, False
         records.append(Record(header & 0x3FF, (header >> 10) & 0x3FF, data[position : position + size]))
         position += size
-    return records
+    return records, position == end
 
 
 def para_text(data: bytes) -> str:

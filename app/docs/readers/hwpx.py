@@ -13,10 +13,11 @@ from typing import Any
 from lxml import etree
 
 from app.core.document import BlockKind, Document
-from app.core.errors import BaroError, CorruptDocument, EmptyDocument, EncryptedDocument
+from app.core.errors import BaroError, CorruptDocument, DocumentOutOfMemory, EmptyDocument, EncryptedDocument
 from app.core.locations import Location
 from app.docs.builder import DocumentBuilder, row_text
 from app.docs.context import ReadContext
+from app.docs.readers.damage import out_of_memory
 from app.docs.zipguard import check_zip, read_member, safe_xml_parser
 
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
@@ -35,6 +36,8 @@ def read(ctx: ReadContext) -> Document:
     except BaroError:
         raise
     except etree.XMLSyntaxError as err:
+        if out_of_memory(err):
+            raise DocumentOutOfMemory(ctx.path) from err
         raise CorruptDocument(ctx.path, f"XML 오류: {err.msg}") from err
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
         raise CorruptDocument(ctx.path, f"HWPX 구조 오류: {type(err).__name__}") from err

@@ -8,6 +8,7 @@ from typing import Any
 from app.core.document import Document
 from app.core.errors import (
     CorruptDocument,
+    DocumentOutOfMemory,
     DocumentTooLarge,
     EmptyDocument,
     EncryptedDocument,
@@ -39,12 +40,21 @@ def read(ctx: ReadContext) -> Document:
         raise DocumentTooLarge(ctx.path, f"{page_count:,}쪽, 최대 {ctx.limits.max_pdf_pages:,}쪽")
     builder = DocumentBuilder(ctx, "pdf")
     builder.title = _title(reader)
+    unreadable_pages = 0
     for index in range(page_count):
         ctx.report(index / page_count)
-        builder.add(_page_text(ctx, reader, index), Location(page=index + 1))
+        text = _page_text(ctx, reader, index)
+        if text is None:
+            unreadable_pages += 1
+        else:
+            builder.add(text, Location(page=index + 1))
     ctx.report(1.0)
     if not builder.blocks:
+        if unreadable_pages:  # not a scan: the pages are there but their contents cannot be read
+            raise CorruptDocument(ctx.path, f"PDF {page_count:,}쪽 중 {unreadable_pages:,}쪽의 내용을 읽을 수 없음")
         raise NoTextLayer(ctx.path)
+    if unreadable_pages:
+        builder.notices.append(f"{ctx.path.name}: 손상된 {unreadable_pages:,}쪽을 빼고 읽었습니다.")
     return builder.build()
 
 
@@ -60,16 +70,27 @@ def _unlock(ctx: ReadContext, reader: Any) -> None:
         raise EncryptedDocument(ctx.path)
 
 
-def _page_text(ctx: ReadContext, reader: Any, index: int) -> str:
+def _page_text(ctx: ReadContext, reader: Any, index: int) -> str | None:
+    """The page's text, or None when its contents are damaged."""
+    from pypdf.errors import LimitReachedError
+
     try:
-        text: str = reader.pages[index].extract_text()
+        page = reader.pages[index]
+        text: str = page.extract_text()
+        if not text.strip():
+            # pypdf returns "" for a page whose contents it could not inflate; a scan has readable contents.
+            contents = page.get_contents()
+            if contents is not None:
+                contents.get_data()
     except RecursionError as err:
         raise CorruptDocument(ctx.path, f"{index + 1}쪽 구조가 너무 깊게 중첩됨") from err
     except MemoryError as err:
-        raise DocumentTooLarge(ctx.path, f"{index + 1}쪽을 읽는 데 메모리가 부족함") from err
+        raise DocumentOutOfMemory(ctx.path) from err
+    except LimitReachedError as err:
+        raise DocumentTooLarge(ctx.path, f"{index + 1}쪽의 압축을 풀면 너무 큼, 압축 폭탄 의심") from err
     except Exception as err:  # one broken page should not hide the rest
         logging.getLogger(__name__).info("page %d of %s unreadable: %r", index + 1, ctx.path.name, err)
-        return ""
+        return None
     return text
 
 
