@@ -10,8 +10,9 @@ import pytest
 
 from app.docs.writers import export_layout
 from app.text.korean_format import Layout, Role
-from tests.fulldisk import fill, remount_read_only, small_disk
+from tests.fulldisk import fill
 from tests.integration.cli import baro
+from tests.mounts import remount_read_only, tmpfs
 
 FIELDS = ("--field", "제목=회의 일정 변경", "--field", "받는사람=김민수 과장", "--field", "보내는사람=이서연")
 POINT = ("--field", "요점=회의를 목요일 오후 2시로 옮깁니다")
@@ -32,7 +33,7 @@ def test_a_folder_named_like_the_target_is_refused_before_generating(tmp_path: P
 
 
 def test_a_read_only_folder_is_refused_before_generating(tmp_path: Path) -> None:
-    with small_disk(tmp_path / "disk") as disk:
+    with tmpfs(tmp_path / "disk", "256k") as disk:
         remount_read_only(disk)
         code, stdout, err = _draft(disk / "report.hwpx", "--model", str(tmp_path / "없는 모델.gguf"))
     assert code == 1 and stdout == ""
@@ -48,7 +49,7 @@ def _valid_report(path: Path) -> Path:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["report.docx", "report.hwpx", "new.docx"])
 def test_a_full_disk_keeps_the_previous_file(tmp_path: Path, name: str, default_model_path: Path) -> None:
-    with small_disk(tmp_path / "disk") as disk:
+    with tmpfs(tmp_path / "disk", "256k") as disk:
         target = disk / name
         before = _valid_report(target).read_bytes() if name.startswith("report") else None
         fill(disk)

@@ -10,7 +10,8 @@ import pytest
 
 from app.core.atomic_file import atomic_write, probe_folder, write_bytes_atomically, write_text_atomically
 from app.core.errors import SaveFailed
-from tests.fulldisk import fill, remount_read_only, small_disk
+from tests.fulldisk import fill
+from tests.mounts import remount_read_only, tmpfs
 
 OLD = b"the old, valid contents\n" * 10
 
@@ -24,7 +25,7 @@ def test_a_save_replaces_the_file_and_leaves_nothing_beside_it(tmp_path: Path) -
 
 
 def test_a_full_disk_keeps_the_old_file_and_leaves_no_temporary(tmp_path: Path) -> None:
-    with small_disk(tmp_path / "disk") as disk:
+    with tmpfs(tmp_path / "disk", "256k") as disk:
         target = disk / "report.docx"
         target.write_bytes(OLD)
         fill(disk)
@@ -38,7 +39,7 @@ def test_a_full_disk_keeps_the_old_file_and_leaves_no_temporary(tmp_path: Path) 
 
 
 def test_a_full_disk_never_leaves_an_empty_new_file(tmp_path: Path) -> None:
-    with small_disk(tmp_path / "disk") as disk:
+    with tmpfs(tmp_path / "disk", "256k") as disk:
         fill(disk)
         with pytest.raises(SaveFailed, match="디스크 공간이 부족합니다"):
             write_bytes_atomically(disk / "new.hwpx", b"x" * 10_000)
@@ -46,7 +47,7 @@ def test_a_full_disk_never_leaves_an_empty_new_file(tmp_path: Path) -> None:
 
 
 def test_a_read_only_disk_is_one_clear_error_and_the_probe_sees_it_first(tmp_path: Path) -> None:
-    with small_disk(tmp_path / "disk") as disk:
+    with tmpfs(tmp_path / "disk", "256k") as disk:
         target = disk / "settings.toml"
         target.write_bytes(OLD)
         remount_read_only(disk)

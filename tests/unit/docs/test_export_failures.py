@@ -12,7 +12,8 @@ from app.core.errors import BaroError, SaveFailed
 from app.docs import read_document
 from app.docs.writers import EXPORT_SUFFIXES, ExportError, check_export_target, export_layout
 from app.text.korean_format import Layout, Role
-from tests.fulldisk import fill, remount_read_only, small_disk
+from tests.fulldisk import fill
+from tests.mounts import remount_read_only, tmpfs
 
 
 def _layout(lines: int) -> Layout:
@@ -24,7 +25,7 @@ def _layout(lines: int) -> Layout:
 
 @pytest.mark.parametrize("suffix", EXPORT_SUFFIXES)
 def test_a_full_disk_keeps_the_previous_draft_intact(tmp_path: Path, suffix: str) -> None:
-    with small_disk(tmp_path / "disk") as disk:
+    with tmpfs(tmp_path / "disk", "256k") as disk:
         target = export_layout(_layout(3), disk / f"report{suffix}")
         before = target.read_bytes()
         fill(disk)
@@ -39,7 +40,7 @@ def test_a_full_disk_keeps_the_previous_draft_intact(tmp_path: Path, suffix: str
 
 
 def test_a_full_disk_leaves_no_empty_new_file(tmp_path: Path) -> None:
-    with small_disk(tmp_path / "disk") as disk:
+    with tmpfs(tmp_path / "disk", "256k") as disk:
         fill(disk)
         for suffix in EXPORT_SUFFIXES:
             with pytest.raises(SaveFailed):
@@ -60,7 +61,7 @@ def test_the_target_is_checked_before_any_work(tmp_path: Path) -> None:
 
 
 def test_a_read_only_folder_is_refused_before_any_work(tmp_path: Path) -> None:
-    with small_disk(tmp_path / "disk") as disk:
+    with tmpfs(tmp_path / "disk", "256k") as disk:
         remount_read_only(disk)
         with pytest.raises(
             BaroError, match=r"보고서\.docx: 이 폴더\(.*\)에 저장할 수 없습니다 \(읽기 전용 저장 장치입니다\)"

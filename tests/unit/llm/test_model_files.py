@@ -12,14 +12,15 @@ import pytest
 from app.cli import main
 from app.core.errors import SaveFailed
 from app.llm.model_store import REGISTRY_NAME, ModelStore
-from tests.fulldisk import fill, small_disk
+from tests.fulldisk import fill
+from tests.mounts import tmpfs
 from tests.unit.llm.ggufgen import build_gguf
 
 
 def test_a_full_disk_keeps_the_registry_as_it_was(tmp_path: Path) -> None:
     first = build_gguf(tmp_path / "first.gguf", rows=4, width=16)
     second = build_gguf(tmp_path / "second.gguf", rows=4, width=16)
-    with small_disk(tmp_path / "disk") as disk:
+    with tmpfs(tmp_path / "disk", "256k") as disk:
         store = ModelStore(disk / "models")
         store.import_file(first, copy=False)
         registry = store.dir / REGISTRY_NAME
