@@ -7,6 +7,7 @@ import re
 from app.core.document import Block, BlockKind, Document
 from app.core.locations import Location
 from app.docs.context import ReadContext
+from app.docs.title import choose_title
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SPACES = re.compile(r"[ \u00a0\u3000]+")
@@ -49,5 +50,6 @@ class DocumentBuilder:
         return self.add(row_text([clean_text(c) for c in cells]), location, BlockKind.TABLE_ROW)
 
     def build(self) -> Document:
-        title = clean_text(self.title).replace("\n", " ") or self.ctx.path.stem
+        # Metadata titles are often a template's or a file's name: the first page's heading then wins.
+        title = choose_title(clean_text(self.title), self.blocks, self.ctx.path, self.format)
         return Document(path=self.ctx.path, title=title, format=self.format, blocks=self.blocks, notices=self.notices)
