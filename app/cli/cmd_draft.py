@@ -14,7 +14,7 @@ from app.core.errors import BaroError
 from app.core.events import Done, GuardHit, Notice, Progress, Token
 from app.docs.writers import EXPORT_SUFFIXES, check_export_target, export_layout
 from app.store.templates import find_template, load_templates
-from app.tasks.drafting import DraftRequest, DraftResult, resolve_fields, write_draft
+from app.tasks.drafting import DraftRequest, DraftResult, RepeatedField, collect_fields, resolve_fields, write_draft
 from app.text.korean_format import Register
 
 
@@ -27,7 +27,7 @@ def register(sub: Any) -> None:
     parser.add_argument("--template", "-t", help="서식 이름 (예: 공문, 보고서, 이메일, 회의록, 보도자료, 안내문)")
     parser.add_argument(
         "--field", "-f", action="append", default=[], metavar="이름=값",
-        help="항목 값. 여러 줄 항목(요점 등)은 '\\n'으로 줄을 나눕니다. 여러 번 쓸 수 있습니다.",
+        help="항목 값. 목록 항목(요점 등)은 여러 번 쓰면 한 줄씩 더해지고, '\\n'으로 줄을 나눌 수도 있습니다.",
     )  # fmt: skip
     parser.add_argument("--ref", action="append", type=Path, default=[], help="참고 문서 (여러 번 쓸 수 있음)")
     parser.add_argument("--register", choices=[r.value for r in Register], help="문체 (기본: 서식의 문체)")
@@ -43,7 +43,11 @@ def run(args: argparse.Namespace) -> int:
     if args.list or not args.template:
         return _list_templates()
     template = find_template(args.template)
-    fields = _parse_fields(args.field)
+    try:
+        fields = collect_fields(template, _parse_fields(args.field))
+    except RepeatedField as err:
+        print(f"baro draft: {err.user_message}", file=sys.stderr)
+        return 2
     resolve_fields(template, fields)  # a missing field fails here, before the model is loaded
     if args.out is not None:
         check_export_target(args.out)  # format, folder and permission, before minutes of generation
@@ -68,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
     if args.out is not None:
         export_layout(result.layout, args.out)
         print(f"baro: {args.out} 에 저장했습니다.", file=sys.stderr)
+    for replacement in result.replacements:
+        print(f"baro: {replacement.message}", file=sys.stderr)
     for problem in result.problems:
         print(f"baro: 형식 점검: {problem}", file=sys.stderr)
     if args.json:
@@ -100,14 +106,14 @@ def _stream(events: Any, *, quiet: bool) -> Done | None:
     return done
 
 
-def _parse_fields(pairs: list[str]) -> dict[str, str]:
-    fields: dict[str, str] = {}
+def _parse_fields(pairs: list[str]) -> list[tuple[str, str]]:
+    entries: list[tuple[str, str]] = []
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
             raise BaroError(f"'{pair}': 항목은 '이름=값' 형식으로 써 주세요 (예: --field 제목=교육 안내).")
-        fields[name.strip()] = value.replace("\\n", "\n")
-    return fields
+        entries.append((name.strip(), value.replace("\\n", "\n")))
+    return entries
 
 
 def _list_templates() -> int:

@@ -2,7 +2,7 @@
 
 from app.tasks.drafting.checks import structure_problems
 from app.tasks.drafting.compose import Point, compose, plan_points
-from app.tasks.drafting.fields import FieldValues, MissingField, resolve_fields
+from app.tasks.drafting.fields import FieldValues, MissingField, RepeatedField, collect_fields, resolve_fields
 from app.tasks.drafting.rewrite import RewriteStyle, rewrite_passage, rewrite_text
 from app.tasks.drafting.task import DraftRequest, DraftResult, write_draft
 
@@ -12,7 +12,9 @@ __all__ = [
     "FieldValues",
     "MissingField",
     "Point",
+    "RepeatedField",
     "RewriteStyle",
+    "collect_fields",
     "compose",
     "plan_points",
     "resolve_fields",

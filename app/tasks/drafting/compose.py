@@ -60,6 +60,19 @@ def plan_points(template: Template, values: FieldValues) -> list[Point]:
     return points
 
 
+def points_over_limit(template: Template, values: FieldValues) -> list[tuple[str, int]]:
+    """List fields with more top-level items than the template writes: (field title, how many are left out)."""
+    over: list[tuple[str, int]] = []
+    for block in template.blocks:
+        if block.type != "points" or (block.when and not values.get(block.when).strip()):
+            continue
+        tops = sum(1 for item in parse_field_list(values.get(block.field)) if item.level == 1)
+        field = template.field(block.field)
+        if tops > template.max_points and field is not None:
+            over.append((field.title, tops - template.max_points))
+    return over
+
+
 def parse_field_list(text: str) -> list[OutlineItem]:
     """A list field: every unindented line is its own point; indented lines are details under it."""
     lines: list[str] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +21,34 @@ class MissingField(BaroError):
 class FieldTooLong(BaroError):
     def __init__(self, field: str, length: int) -> None:
         super().__init__(f"'{field}' 항목이 너무 깁니다 ({length:,}자). {MAX_FIELD_CHARS:,}자 이내로 줄여 주세요.")
+
+
+class RepeatedField(BaroError):
+    """The same one-value field given twice (only list fields take several values)."""
+
+    def __init__(self, template: Template, field: str) -> None:
+        lists = ", ".join(f.key for f in template.fields if f.kind == "list")
+        also = f" 여러 번 넣을 수 있는 목록 항목: {lists}." if lists else ""
+        super().__init__(f"'{template.name}' 서식의 '{field}' 항목을 두 번 넣었습니다. 한 번만 써 주세요.{also}")
+
+
+def collect_fields(template: Template, entries: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The field values from ``(name, value)`` entries in the order given.
+
+    Each entry of a list field is one more item (its lines are appended), so three ``요점`` entries
+    are three points; a one-value field given twice raises ``RepeatedField`` instead of keeping the last.
+    Names the template does not know are kept for ``resolve_fields`` to report.
+    """
+    fields: dict[str, str] = {}
+    for name, value in entries:
+        field = template.field(name)
+        if name not in fields:
+            fields[name] = value
+        elif field is not None and field.kind == "list":
+            fields[name] = f"{fields[name]}\n{value}"
+        elif field is not None:
+            raise RepeatedField(template, field.title)
+    return fields
 
 
 @dataclass(frozen=True)

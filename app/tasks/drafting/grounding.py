@@ -16,7 +16,7 @@ from pathlib import Path
 from app.core.cancel import CancelToken
 from app.core.document import Document
 from app.docs import read_document
-from app.text.korean_format import Paragraph, Reference, SentenceNote, parse_marker
+from app.text.korean_format import Paragraph, Reference, SentenceNote, normalize_dates, normalize_times, parse_marker
 from app.text.korean_format.official import END_GAP, END_MARK
 from app.text.morphemes import content_forms
 from app.text.sentences import split_sentences
@@ -60,6 +60,10 @@ class Grounding:
         best = sorted((s for s in scored if s[0] > 0), reverse=True)[:k]
         return [self.lines[i].text[:MAX_HINT_CHARS] for _, i in sorted(best, key=lambda s: s[1])]
 
+    def checker(self, user_text: str) -> SupportChecker:
+        """The checker over the reference lines plus the user's own field text (built once)."""
+        return self._support(user_text)
+
     def mark(self, paragraph: Paragraph, user_text: str) -> None:
         """Attach a ``SentenceNote`` to every sentence of ``paragraph``: supported (with its source) or not."""
         checker = self._support(user_text)
@@ -78,7 +82,14 @@ class Grounding:
     def _support(self, user_text: str) -> SupportChecker:
         if self._checker is None:
             passages = [line.text for line in self.lines] + [user_text]
-            self._owners = [line.document for line in self.lines] + [None]
+            owners: list[int | None] = [line.document for line in self.lines] + [None]
+            # The draft writes dates and times in official form ("2026. 12. 3. 14:00"); so must its sources.
+            for text, owner in list(zip(passages, owners, strict=True)):
+                official = normalize_times(normalize_dates(text))
+                if official != text:
+                    passages.append(official)
+                    owners.append(owner)
+            self._owners = owners
             self._checker = SupportChecker(passages)
         return self._checker
 

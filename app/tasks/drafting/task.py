@@ -17,8 +17,9 @@ from app.llm.client import GenerationParams
 from app.llm.prompts import TaskPrompt
 from app.store.templates import Template
 from app.tasks.assistant import Assistant
+from app.tasks.drafting.backing import Replacement, keep_backed
 from app.tasks.drafting.checks import structure_problems
-from app.tasks.drafting.compose import Point, compose, plan_points
+from app.tasks.drafting.compose import Point, compose, plan_points, points_over_limit
 from app.tasks.drafting.fields import FieldValues, resolve_fields
 from app.tasks.drafting.grounding import Grounding, read_references
 from app.tasks.drafting.writer import Piece, clean_piece, instruction, point_prompt_lines
@@ -45,6 +46,8 @@ class DraftResult:
     values: FieldValues
     problems: list[str] = field(default_factory=list)
     fallbacks: int = 0
+    replacements: list[Replacement] = field(default_factory=list)
+    """Model sentences nothing backed, and what stands in the draft instead."""
 
 
 def write_draft(assistant: Assistant, request: DraftRequest, *, cancel: CancelToken | None = None) -> Iterator[Event]:
@@ -61,15 +64,21 @@ def write_draft(assistant: Assistant, request: DraftRequest, *, cancel: CancelTo
         documents.append(document)
     grounding = Grounding(documents)
     points = plan_points(template, values)
+    for title, extra in points_over_limit(template, values):
+        yield Notice(f"'{title}' 항목은 {template.max_points}개까지 씁니다. 뒤의 {extra}개는 넣지 않았습니다.")
     expansions: dict[Point, str] = {}
     emitted = 0
     fallbacks = 0
+    replacements: list[Replacement] = []
     for number, point in enumerate(points, start=1):
         emitted = yield from _emit_stable(template, values, expansions, points[number - 1 :], emitted)
         yield Progress(f"요점 {number}/{len(points)} 쓰는 중", (number - 1) / max(len(points), 1))
         piece = yield from _expand(assistant, template, values, grounding, point, request, cancel)
-        expansions[point] = piece.text
         fallbacks += 0 if piece.from_model else 1
+        # Checked before it can be streamed: an unbacked sentence never appears, not even for a moment.
+        piece, replaced = keep_backed(piece, point.text, template, grounding.checker(values.all_text))
+        replacements.extend(replaced)
+        expansions[point] = piece.text
     layout, held = compose(template, values, expansions)
     # Every model sentence is checked against the user's own fields, and the references when given.
     yield Progress("입력 내용·참고 문서와 대조하는 중", None)
@@ -82,8 +91,12 @@ def write_draft(assistant: Assistant, request: DraftRequest, *, cancel: CancelTo
         yield Token(text[emitted:])
     if fallbacks:
         yield Notice(f"모델 문장이 알맞지 않은 요점 {fallbacks}개는 입력한 요점을 그대로 다듬어 넣었습니다.")
+    if replacements:
+        yield Notice(
+            f"입력한 요점·참고 문서가 뒷받침하지 않는 모델 문장 {len(replacements)}개는 초안에 넣지 않았습니다."
+        )
     problems = structure_problems(layout, values)
-    result = DraftResult(layout, values, problems, fallbacks)
+    result = DraftResult(layout, values, problems, fallbacks, replacements)
     yield Done(
         text,
         {
@@ -94,6 +107,7 @@ def write_draft(assistant: Assistant, request: DraftRequest, *, cancel: CancelTo
             "text": text,
             "problems": problems,
             "fallbacks": fallbacks,
+            "replacements": [r.to_json() for r in replacements],
             "points": len(points),
             "references": [r.path for r in layout.references],
             "result": result,

@@ -30,6 +30,8 @@ class Piece:
     text: str
     from_model: bool
     raw: str
+    sentences: tuple[str, ...] = ()
+    """The model's sentences in the template's register (``text`` joins them); empty for the point itself."""
 
 
 def point_prompt_lines(template: Template, title: str, point: str, references: list[str]) -> str:
@@ -73,8 +75,9 @@ def clean_piece(raw: str, point: str, template: Template, references: list[str])
         kept.append(sentence)
         if len(kept) >= template.sentences_per_point:
             break
-    if kept and _relevant(" ".join(kept), point, references) and _keeps_facts(" ".join(kept), point):
-        return Piece(" ".join(to_register(s, template.register) for s in kept), True, raw)
+    if kept and _relevant(" ".join(kept), point, references) and keeps_facts(" ".join(kept), point):
+        written = tuple(to_register(s, template.register) for s in kept)
+        return Piece(" ".join(written), True, raw, written)
     return Piece(fallback(point, template), False, raw)
 
 
@@ -104,7 +107,7 @@ def _relevant(text: str, point: str, references: list[str]) -> bool:
 _NUMBER = re.compile(r"\d+")
 
 
-def _keeps_facts(text: str, point: str) -> bool:
+def keeps_facts(text: str, point: str) -> bool:
     """Every number (dates, times, amounts) and proper name of the user's point survives in ``text``."""
     point_norm, text_norm = normalize_times(normalize_dates(point)), normalize_times(normalize_dates(text))
     numbers = set(_NUMBER.findall(point_norm))

@@ -19,7 +19,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "수신": "각 부서장",
         "제목": "2026년 하반기 정보보안 교육 실시 알림",
         "관련": "정보보안팀-1234(2026-11-02)",
-        "요점": "정보보안 교육을 실시함\n  - 일시: 2026년 12월 3일 오후 2시\n  - 장소: 본관 대회의실\n참석 명단을 12월 1일까지 제출 바람",
+        "요점": "정보보안 교육을 실시함\n  - 일시: 2026년 12월 3일 오후 2시\n  - 장소: 본관 대회의실\n참석 명단을 2026년 12월 1일까지 제출 바람",
         "붙임": "교육 계획서\n참석자 명단",
         "발신명의": "바로전자 대표이사",
     },
@@ -93,11 +93,11 @@ def test_gongmun_is_exactly_the_official_form() -> None:
 
 
 def test_register_override_writes_gaejo() -> None:
-    answers = ["교육을 실시합니다.", "명단을 12월 1일까지 제출해야 합니다."]
+    answers = ["교육을 실시합니다.", "명단을 2026년 12월 1일까지 제출해야 합니다."]
     request = DraftRequest(find_template("공문"), FIELDS["공문"], register=Register.GAEJO)
     _, done = _run(write_draft(scripted_assistant(answers), request))
     assert "2. 교육을 실시함\n" in done.text
-    assert "3. 명단을 12월 1일까지 제출해야 함\n" in done.text
+    assert "3. 명단을 2026. 12. 1.까지 제출해야 함\n" in done.text
 
 
 def test_missing_required_field_fails_before_the_model() -> None:
@@ -107,7 +107,7 @@ def test_missing_required_field_fails_before_the_model() -> None:
     assert assistant.engine.prompts == []  # type: ignore[attr-defined]
 
 
-def test_references_reach_the_prompt_and_unsupported_facts_are_marked(tmp_path: Path) -> None:
+def test_references_reach_the_prompt_and_unsupported_facts_are_replaced(tmp_path: Path) -> None:
     reference = tmp_path / "교육계획.txt"
     reference.write_text(
         "정보보안 교육은 12월 3일 본관 대회의실에서 열린다.\n교육 강사는 한국인터넷진흥원 박지훈 책임이다.\n",
@@ -125,9 +125,11 @@ def test_references_reach_the_prompt_and_unsupported_facts_are_marked(tmp_path: 
     result: DraftResult = done.data["result"]
     notes = {p.text[n.start : n.end]: n for p in result.layout.paragraphs for n in p.notes}
     supported = next(n for s, n in notes.items() if "박지훈" in s)
-    invented = next(n for s, n in notes.items() if "해운대" in s)
     assert supported.label == "supported" and supported.source == 1
-    assert invented.label == "unsupported" and invented.source is None
+    # The invented place is not in the draft at all: the user's point stands in, and the change is listed.
+    assert "해운대" not in done.text and "교육 장소 안내" in done.text
+    assert [r.sentence for r in result.replacements] == ["교육은 부산 해운대 호텔 연회장에서 열립니다."]
+    assert all(n.label != "unsupported" for n in notes.values())
     assert [r.name for r in result.layout.references] == ["교육계획.txt"]
 
 
