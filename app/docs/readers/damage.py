@@ -30,4 +30,5 @@ def out_of_memory(err: BaseException) -> bool:
         return True
     from lxml import etree
 
-    return isinstance(err, etree.XMLSyntaxError) and err.code == etree.ErrorTypes.ERR_NO_MEMORY
+    code = getattr(err, "code", None)  # set by lxml, missing from lxml-stubs
+    return isinstance(err, etree.XMLSyntaxError) and code == etree.ErrorTypes.ERR_NO_MEMORY

@@ -15,7 +15,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-MAX_UNREADABLE_FRACTION = 0.01
+MAX_UNREADABLE_FRACTION = 0.02
 """At most this share of the characters may be unreadable for a lenient decode to count."""
 REPLACEMENT = "\ufffd"
 Evidence = Callable[[str, int], bool]

@@ -77,11 +77,9 @@ def _page_text(ctx: ReadContext, reader: Any, index: int) -> str | None:
     try:
         page = reader.pages[index]
         text: str = page.extract_text()
-        if not text.strip():
-            # pypdf returns "" for a page whose contents it could not inflate; a scan has readable contents.
-            contents = page.get_contents()
-            if contents is not None:
-                contents.get_data()
+        # pypdf returns "" for a page whose contents it cannot inflate; a scan's contents inflate fine.
+        if not text.strip() and _contents_damaged(page):
+            return None
     except RecursionError as err:
         raise CorruptDocument(ctx.path, f"{index + 1}쪽 구조가 너무 깊게 중첩됨") from err
     except MemoryError as err:
@@ -92,6 +90,23 @@ def _page_text(ctx: ReadContext, reader: Any, index: int) -> str | None:
         logging.getLogger(__name__).info("page %d of %s unreadable: %r", index + 1, ctx.path.name, err)
         return None
     return text
+
+
+def _contents_damaged(page: Any) -> bool:
+    """True when a content stream has bytes but decodes to nothing (pypdf logs the inflate error and goes on).
+
+    Raises pypdf's ``LimitReachedError`` for a stream that inflates past its limit (a bomb)."""
+    contents = page.get("/Contents")
+    if contents is None:
+        return False
+    contents = contents.get_object()
+    streams = contents if isinstance(contents, list) else [contents]
+    for stream in streams:
+        stream = stream.get_object()
+        encoded = getattr(stream, "_data", b"")  # pypdf drops /Length once parsed; the raw bytes stay here
+        if hasattr(stream, "get_data") and encoded and not stream.get_data():
+            return True
+    return False
 
 
 def _title(reader: Any) -> str:

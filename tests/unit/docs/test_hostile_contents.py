@@ -1,0 +1,113 @@
+"""Issue 20, case 9 and the lesser items: text with bad bytes or terminal codes, PDF bombs, damaged HWP records."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import CorruptDocument, DocumentTooLarge
+from app.docs import read_in_process
+
+pytestmark = pytest.mark.timeout(120)
+KOREAN = "안녕하세요. 바로는 한국어 업무 도우미입니다.\n둘째 줄입니다.\n\n새 문단은 여기서 시작합니다."
+
+
+def test_utf8_with_a_few_bad_bytes_is_read_with_a_notice(tmp_path: Path) -> None:
+    path = tmp_path / "memo.txt"
+    good = (KOREAN * 4).encode("utf-8")
+    path.write_bytes(good[:9] + b"\xff" + good[9:30] + b"\xc3\x28" + good[30:] + b"\xfe")
+    document = read_in_process(path)
+    assert document.text.count("\ufffd") == 3
+    assert "둘째 줄입니다." in document.text and "새 문단은 여기서 시작합니다." in document.text
+    assert document.notices == [
+        "memo.txt: 읽을 수 없는 글자 3개를 �(대체 문자)로 바꾸어 읽었습니다 (utf-8 인코딩으로 판단)."
+    ]
+
+
+def test_cp949_with_a_bad_byte_is_read_as_cp949(tmp_path: Path) -> None:
+    path = tmp_path / "memo.txt"
+    good = (KOREAN * 4).encode("cp949")
+    path.write_bytes(good[:10] + b"\xff" + good[10:])
+    document = read_in_process(path)
+    assert document.text.count("\ufffd") == 1
+    assert "새 문단은 여기서 시작합니다." in document.text
+    assert "cp949" in document.notices[0]
+
+
+def test_a_clean_file_has_no_notice_and_latin1_is_not_taken_for_broken_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "menu.txt"
+    path.write_bytes("The café opens at nine and closes at five on weekdays.\n".encode("cp1252") * 20)
+    document = read_in_process(path)
+    assert "café" in document.text and "\ufffd" not in document.text
+    assert document.notices == []
+
+
+def test_terminal_codes_and_control_characters_are_stripped(tmp_path: Path) -> None:
+    path = tmp_path / "build.log"
+    path.write_bytes(
+        "\x1b[1;31m오류\x1b[0m: 빌드 실패\n"
+        "\x1b]0;창 제목\x07\x1b[2K진행 \x1b[32m100%\x1b[0m\x08 완료\n"
+        "\x1b]8;;http://example.invalid\x1b\\링크\x1b]8;;\x1b\\ 끝\n".encode()
+    )
+    document = read_in_process(path)
+    assert document.text == "오류: 빌드 실패\n진행 100% 완료\n링크 끝"
+    assert document.notices == []
+
+
+def _raw_pdf(path: Path, content: bytes) -> Path:
+    """A one-page PDF whose page contents are ``content`` under /FlateDecode."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_a_pdf_decompression_bomb_is_not_called_a_scan(tmp_path: Path) -> None:
+    compressor = zlib.compressobj(9)
+    block = b" " * (1 << 20)
+    bomb = b"".join(compressor.compress(block) for _ in range(200)) + compressor.flush()
+    path = _raw_pdf(tmp_path / "bomb.pdf", bomb)
+    with pytest.raises(DocumentTooLarge, match=r"bomb\.pdf.*1쪽의 압축을 풀면 너무 큼, 압축 폭탄 의심"):
+        read_in_process(path)
+
+
+def test_a_pdf_with_damaged_page_contents_is_called_damaged(tmp_path: Path) -> None:
+    path = _raw_pdf(tmp_path / "broken.pdf", b"\x78\x9c" + bytes(range(256)) * 8)
+    with pytest.raises(CorruptDocument, match=r"broken\.pdf.*1쪽 중 1쪽의 내용을 읽을 수 없음"):
+        read_in_process(path)
+
+
+def test_an_hwp_with_a_corrupted_record_size_is_called_damaged(corpus: Path, tmp_path: Path) -> None:
+    import olefile
+
+    path = tmp_path / "broken.hwp"
+    shutil.copy(corpus / "hwp" / "changing-paragraph-text.hwp", path)
+    assert read_in_process(path).text  # the original has text
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        raw = ole.openstream("BodyText/Section0").read()
+        records = bytearray(zlib.decompress(raw, -15))
+        (header,) = struct.unpack_from("<I", records, 0)
+        struct.pack_into("<I", records, 0, (header & 0xFFFFF) | (0xFFE << 20))  # a size past the stream's end
+        compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+        damaged = compressor.compress(bytes(records)) + compressor.flush()
+        assert len(damaged) <= len(raw)
+        ole.write_stream("BodyText/Section0", damaged.ljust(len(raw), b"\0"))  # olefile keeps stream sizes
+    with pytest.raises(CorruptDocument, match=r"broken\.hwp.*본문 1구역의 레코드 크기가 손상됨"):
+        read_in_process(path)
