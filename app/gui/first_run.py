@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from app import __version__
+from app.core.atomic_file import write_text_atomically
+from app.core.errors import SaveFailed
 from app.gui.dialogs.about_licenses import active_model
 from app.gui.dialogs.welcome_dialog import WelcomeDialog
 from app.gui.menus import open_models_dialog
@@ -38,8 +41,9 @@ def is_first_run() -> bool:
 
 def mark_welcomed() -> None:
     marker = welcome_marker()
-    marker.parent.mkdir(parents=True, exist_ok=True)
-    marker.write_text(__version__ + "\n", encoding="utf-8")
+    with suppress(OSError, SaveFailed):  # a read-only settings folder: the welcome shows again next time
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomically(marker, __version__ + "\n")
 
 
 def after_window_shown(window: QMainWindow) -> WelcomeDialog | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import BaroError
+from app.store.guard_log import GuardRecord, append_records, read_records
 from app.store.history import History, HistoryUnavailable
 from app.store.settings import Settings, SettingsError, load_settings, save_settings
 from tests.fulldisk import fill
@@ -79,3 +80,27 @@ def test_a_damaged_history_file_is_one_clear_error_and_is_left_alone(tmp_path: P
         "history.sqlite3: 작업 기록을 열지 못했습니다 (기록 파일이 손상되었습니다). 이미 있던 기록은 그대로입니다."
     )
     assert path.read_bytes() == before
+
+
+def test_the_guard_log_on_a_full_disk_never_stops_the_work_and_loses_only_what_did_not_fit(tmp_path: Path) -> None:
+    record = GuardRecord(
+        "독도는 일본 땅이다.", "kr.dokdo.sovereignty", "독도", "summarize", "2026-12-01T10:00:00+09:00"
+    )
+    with tmpfs(tmp_path / "disk", "256k") as disk:
+        log = disk / "logs" / "guard.jsonl"
+        assert append_records([record], log)
+        filler = fill(disk)
+        assert not append_records([record] * 200, log)  # refused, or cut short: no exception either way
+        filler.unlink()
+        assert append_records([replace(record, task="ask")], log)
+        records = read_records(log)
+    assert records[0] == record and records[-1].task == "ask"
+    assert all(r.sentence == record.sentence for r in records)
+
+
+def test_the_guard_log_in_a_read_only_folder_is_skipped(tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "disk", "256k") as disk:
+        remount_read_only(disk)
+        assert not append_records(
+            [GuardRecord("다케시마", "kr.dokdo.sovereignty", "독도", "ask")], disk / "guard.jsonl"
+        )
