@@ -20,11 +20,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     document = read_document(args.file, timeout=args.timeout)
+    for notice in document.notices:
+        print(f"baro: {notice}", file=sys.stderr)
     if args.json:
         payload = {
             "path": str(document.path),
             "title": document.title,
             "format": document.format,
+            "notices": document.notices,
             "blocks": [
                 {"text": b.text, "kind": b.kind.value, "location": b.location.to_dict()} for b in document.blocks
             ],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import struct
 import zlib
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.cli import cmd_extract
 from app.core.errors import CorruptDocument, DocumentTooLarge
 from app.docs import read_in_process
 
@@ -16,16 +18,17 @@ pytestmark = pytest.mark.timeout(120)
 KOREAN = "안녕하세요. 바로는 한국어 업무 도우미입니다.\n둘째 줄입니다.\n\n새 문단은 여기서 시작합니다."
 
 
-def test_utf8_with_a_few_bad_bytes_is_read_with_a_notice(tmp_path: Path) -> None:
+def test_utf8_with_a_few_bad_bytes_is_read_with_a_notice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "memo.txt"
     good = (KOREAN * 4).encode("utf-8")
     path.write_bytes(good[:9] + b"\xff" + good[9:30] + b"\xc3\x28" + good[30:] + b"\xfe")
     document = read_in_process(path)
     assert document.text.count("\ufffd") == 3
     assert "둘째 줄입니다." in document.text and "새 문단은 여기서 시작합니다." in document.text
-    assert document.notices == [
-        "memo.txt: 읽을 수 없는 글자 3개를 �(대체 문자)로 바꾸어 읽었습니다 (utf-8 인코딩으로 판단)."
-    ]
+    notice = "memo.txt: 읽을 수 없는 글자 3개를 �(대체 문자)로 바꾸어 읽었습니다 (utf-8 인코딩으로 판단)."
+    assert document.notices == [notice]
+    assert cmd_extract.run(argparse.Namespace(file=path, json=False, timeout=None)) == 0
+    assert capsys.readouterr().err == f"baro: {notice}\n"
 
 
 def test_cp949_with_a_bad_byte_is_read_as_cp949(tmp_path: Path) -> None:
