@@ -2,7 +2,8 @@
 
 Sentences are scored by TextRank over TF-IDF vectors of content morphemes (computed without building
 the n×n similarity matrix, so a 100-page document stays fast), nudged by a position prior, and picked
-with maximal marginal relevance so the chosen ones do not say the same thing twice.
+with maximal marginal relevance so the chosen ones do not say the same thing twice. The work is linear in
+the text and capped: see ``ANALYSIS_BUDGET_CHARS``.
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ import numpy.typing as npt
 from app.core.document import BlockKind, Document
 from app.core.locations import Location
 from app.text.kiwi import kiwi
-from app.text.sentences import line_segments
+from app.text.sentences import analysis_pieces, line_segments
 
 _SENTENCE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.TABLE_ROW})
 _TERM_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "XR", "VV", "VA"})
 _LIGHT_TERMS = frozenset({"하", "되", "있", "없", "않", "같", "것", "수", "등", "때", "중", "말"})
+ANALYSIS_BUDGET_CHARS = 250_000
+"""Characters of a document Kiwi reads to find its key sentences (about 170 pages): Kiwi reads some tens of
+thousands of characters a second, so a longer document is read in an even sample, not in full."""
 _MIN_CHARS = 12
 _MAX_CHARS = 400
 _MIN_TERMS = 2
@@ -133,16 +137,48 @@ def rank_key_sentences(doc: Document) -> Iterator[KeySentence]:
 
 
 def _segments(doc: Document) -> list[tuple[int, int, int, str]]:
-    """(block index, line number, offset, text for the analyser) of each run of lines sentences may span."""
+    """The pieces key sentences are found in: all of them, or an even sample of a very long document's."""
+    return _even_sample(_all_pieces(doc))
+
+
+def _all_pieces(doc: Document) -> list[tuple[int, int, int, str]]:
+    """(block index, line number, offset, text for the analyser) of each piece of each run of lines.
+
+    Runs are cut into pieces Kiwi handles in linear time (``analysis_pieces``).
+    """
     soft_wrapped = doc.format == "pdf"
     found: list[tuple[int, int, int, str]] = []
     for block_index, block in enumerate(doc.blocks):
         if block.kind not in _SENTENCE_KINDS or not block.text.strip():
             continue
+        line_number, counted_to = 0, 0
         for start, end in line_segments(block.text, soft_wrapped=soft_wrapped):
-            line_number = block.text.count("\n", 0, start)
-            found.append((block_index, line_number, start, block.text[start:end].replace("\n", " ")))
+            for a, b in analysis_pieces(block.text, start, end):
+                line_number += block.text.count("\n", counted_to, a)
+                counted_to = a
+                found.append((block_index, line_number, a, block.text[a:b].replace("\n", " ")))
     return found
+
+
+def _even_sample(segments: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """Pieces adding up to about ``ANALYSIS_BUDGET_CHARS``, spread evenly from the first to the last."""
+    total = sum(len(text) for *_, text in segments)
+    if total <= ANALYSIS_BUDGET_CHARS:
+        return segments
+    kept: list[tuple[int, int, int, str]] = []
+    kept_chars = seen_chars = 0
+    for segment in segments:
+        seen_chars += len(segment[3])
+        if kept_chars < ANALYSIS_BUDGET_CHARS * seen_chars / total:  # keep up with an even share of the text
+            kept.append(segment)
+            kept_chars += len(segment[3])
+    return kept
+
+
+def analysed_share(doc: Document) -> float:
+    """The share of ``doc``'s sentence text that key-sentence selection reads (1.0 unless it is very long)."""
+    total = sum(len(text) for *_, text in _all_pieces(doc))
+    return 1.0 if total <= ANALYSIS_BUDGET_CHARS else ANALYSIS_BUDGET_CHARS / total
 
 
 def _candidates(doc: Document) -> _Candidates:
