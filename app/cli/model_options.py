@@ -21,7 +21,8 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
 
 
 def open_assistant(args: argparse.Namespace) -> Assistant:
-    paths = app_paths().ensure()
+    paths = app_paths()
+    paths.ensure(paths.models)  # only what the model needs: a read-only home can still summarize
     settings = load_settings().settings
     plan = plan_model(
         settings,

@@ -33,9 +33,10 @@ class DatabaseFull(StorageError):
 class DatabaseReadOnly(StorageError):
     def __init__(self, path: Path | str) -> None:
         path = Path(path)
+        kept = " 이미 있는 내용은 그대로 읽을 수 있습니다." if path.exists() else ""
         super().__init__(
-            f"{path.name}: 폴더가 읽기 전용이라 쓸 수 없습니다 ({path.parent}). 이미 있는 내용은 그대로 읽을 수 "
-            "있습니다. 고치려면 쓸 수 있는 폴더를 BARO_HOME으로 지정하거나 저장 장치의 쓰기 잠금을 풀어 주세요.",
+            f"{path.name}: 폴더가 읽기 전용이라 쓸 수 없습니다 ({path.parent}).{kept} 쓸 수 있는 폴더를 "
+            "BARO_HOME으로 지정하거나 저장 장치의 쓰기 잠금을 풀어 주세요.",
             path=path,
         )
 

@@ -38,9 +38,12 @@ class Paths:
     def history_db(self) -> Path:
         return self.data / "history.sqlite3"
 
-    def ensure(self) -> Paths:
-        """Create the folders; raises ``DataFolderUnwritable`` (never a bare OSError) when one cannot be made."""
-        for d in (self.config, self.data, self.cache, self.logs, self.models):
+    def ensure(self, *only: Path) -> Paths:
+        """Create the folders (all, or ``only`` these, so a read-only home still serves what exists).
+
+        Raises ``DataFolderUnwritable`` (never a bare OSError) when one cannot be made.
+        """
+        for d in only or (self.config, self.data, self.cache, self.logs, self.models):
             try:
                 d.mkdir(parents=True, exist_ok=True)
             except OSError as err:

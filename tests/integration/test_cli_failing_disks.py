@@ -6,6 +6,7 @@ what was indexed before stays searchable.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,6 +50,23 @@ def test_a_fresh_read_only_home_is_one_line_naming_the_folder(data_disk: Path, f
         assert result.returncode == 1, (command, result.stdout, result.stderr)
         line = _one_line(result.stderr)
         assert str(data_disk) in line and ("읽기 전용" in line or "쓸 수 없" in line), (command, line)
+
+
+def test_reading_commands_still_work_on_a_fresh_read_only_home(data_disk: Path, folder: Path) -> None:
+    remount_read_only(data_disk)
+    result = baro("extract", str(folder / "출장규정.txt"), timeout=CLI_SECONDS)
+    assert result.returncode == 0, result.stderr
+    assert "20만 원" in result.stdout
+
+
+@pytest.mark.slow
+def test_summarize_runs_on_a_fresh_read_only_home(data_disk: Path, folder: Path, default_model_path: Path) -> None:
+    """The models live elsewhere (BARO_MODELS_DIR), so nothing needs writing under the read-only home."""
+    remount_read_only(data_disk)
+    result = baro("summarize", str(folder / "출장규정.txt"), "--json", timeout=CLI_SECONDS)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["sources"], "the document reached the model"
 
 
 def test_an_existing_index_on_a_read_only_disk_is_searched_not_changed(data_disk: Path, folder: Path) -> None:
