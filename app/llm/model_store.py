@@ -19,6 +19,7 @@ from app.core.atomic_file import write_text_atomically
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError, ModelLoadError
 from app.llm.catalog import CatalogModel, load_catalog
+from app.llm.chat_template import ChatTemplateError, check_chat_template
 from app.llm.default_model import mark_verified
 from app.llm.download import ProgressFn, download_file, fetch_remote_file
 from app.llm.gguf_validate import GgufInfo, inspect_gguf
@@ -190,6 +191,8 @@ class ModelStore:
         info = inspect_gguf(source)
         if template == "embedded" and not info.chat_template:
             raise ModelLoadError(source, "이 파일에는 대화 템플릿이 없습니다. 기본 형식(builtin)을 사용해 주세요.")
+        if template == "embedded":
+            _check_embedded_template(source, info)
         entry = load_catalog().by_file(source.name)
         if copy:
             target = self.dir / source.name
@@ -295,8 +298,11 @@ class ModelStore:
         if template not in TEMPLATE_CHOICES:
             raise BaroError(f"템플릿 선택은 {', '.join(TEMPLATE_CHOICES)} 중 하나여야 합니다.")
         model = self.get(key)
-        if template == "embedded" and not inspect_gguf(self.path_of(model)).chat_template:
-            raise ModelLoadError(self.path_of(model), "이 파일에는 대화 템플릿이 없습니다.")
+        if template == "embedded":
+            info = inspect_gguf(self.path_of(model))
+            if not info.chat_template:
+                raise ModelLoadError(self.path_of(model), "이 파일에는 대화 템플릿이 없습니다.")
+            _check_embedded_template(self.path_of(model), info)
         source = "import" if model.source == "found" else model.source
         return self._save(replace(model, template=template, source=source))
 
@@ -311,6 +317,16 @@ class ModelStore:
             path.with_name(path.name + ".verified.json").unlink(missing_ok=True)
         self._write([m for m in self._read() if m.key != model.key])
         return model
+
+
+def _check_embedded_template(path: Path, info: GgufInfo) -> None:
+    """Refuse a chat template that cannot render a small sample prompt within its time and size limits."""
+    try:
+        check_chat_template(info.chat_template, bos_token=info.bos_token, eos_token=info.eos_token)
+    except ChatTemplateError as err:
+        raise ModelLoadError(
+            path, f"들어 있는 대화 템플릿을 쓸 수 없습니다 ({err.detail}). 기본 형식(builtin)으로 써 주세요."
+        ) from None
 
 
 def _from_json(entry: dict[str, object]) -> InstalledModel:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.cancel import CancelToken
-from app.core.events import GuardHit, Progress, Token
+from app.core.events import GuardHit, Notice, Progress, Token
 from app.llm.catalog import load_catalog
 from app.llm.chat_template import ChatTemplateError, render_task_prompt
 from app.llm.client import Engine, Generation, GenerationParams
@@ -70,6 +70,9 @@ class Assistant:
         """The latest generations, for usage figures (tokens, timings)."""
         self.guard_enabled = True
         """Steer every prompt with the guarded facts it touches and check every streamed sentence."""
+        self.template_refused = False
+        """The model's own chat template failed its limits once; Baro's format is used from then on."""
+        self.notices: list[Notice] = []
 
     @classmethod
     def open(
@@ -100,14 +103,26 @@ class Assistant:
 
     def render(self, prompt: TaskPrompt) -> RenderedPrompt:
         template = self.model.template
-        if template is not None:
+        if template is not None and not self.template_refused:
             try:
                 return render_task_prompt(
                     template.source, prompt, bos_token=template.bos_token, eos_token=template.eos_token
                 )
-            except ChatTemplateError:
-                pass  # a template that fails or runs too long: Baro's own format still works
+            except ChatTemplateError as err:
+                # Baro's own format still works; the user hears it once, and the template is not tried again.
+                self.template_refused = True
+                self.notices.append(
+                    Notice(
+                        f"{self.model.name}: 모델에 들어 있는 대화 템플릿을 쓸 수 없어({err.detail}) Baro의 기본 "
+                        "형식으로 진행합니다. 모델 관리에서 이 모델의 템플릿을 기본 형식으로 바꿔 주세요."
+                    )
+                )
         return render(self.model.prompt_format, prompt)
+
+    def take_notices(self) -> list[Notice]:
+        """What the user should hear about the model since the last call (e.g. its template was refused)."""
+        taken, self.notices = self.notices, []
+        return taken
 
     def start(self, prompt: TaskPrompt, params: GenerationParams) -> Generation:
         rendered = self.render(with_guard_facts(prompt) if self.guard_enabled else prompt)
@@ -118,13 +133,14 @@ class Assistant:
 
     def stream(
         self, prompt: TaskPrompt, params: GenerationParams, cancel: CancelToken, stage: str
-    ) -> Iterator[Progress | Token | GuardHit]:
+    ) -> Iterator[Progress | Token | GuardHit | Notice]:
         """Yield the answer's tokens; while the prompt is read, yield progress for ``stage``.
 
         A ``GuardHit`` follows the tokens that complete a sentence the claims guard flags.
         """
         cancel.raise_if_cancelled()
         generation = self.start(prompt, params)
+        yield from self.take_notices()
         self.last_generation = generation
         cancel.on_cancel(generation.cancel)
         guard = StreamingGuard(current_guard(), task=stage) if self.guard_enabled else None
