@@ -18,6 +18,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 MAX_UNREADABLE_FRACTION = 0.02
 """At most this share of the characters may be unreadable for a lenient decode to count."""
 REPLACEMENT = "\ufffd"
+SAMPLE_BYTES = 1 << 20
 Evidence = Callable[[str, int], bool]
 
 # CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \), the 8-bit CSI, and two-byte ESC sequences.
@@ -25,6 +26,7 @@ _TERMINAL_CODES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]|\x1b[@-_]"
 )
 _TERMINAL_CODES_BYTES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
+_HANGUL = re.compile("[\uac00-\ud7a3]+")
 _OTHER_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -92,6 +94,11 @@ def _strict(data: bytes, encoding: str) -> Decoded | None:
 
 
 def _lenient(data: bytes, encoding: str, evidence: Evidence | None = None) -> Decoded | None:
+    if len(data) > SAMPLE_BYTES:
+        # A wrong encoding shows in the first megabyte; spare decoding the whole file to learn it.
+        sample = data[:SAMPLE_BYTES].decode(encoding, errors="replace")
+        if sample.count(REPLACEMENT) > len(sample) * MAX_UNREADABLE_FRACTION * 10:
+            return None
     text = data.decode(encoding, errors="replace").lstrip("\ufeff")
     unreadable = text.count(REPLACEMENT)
     if unreadable > len(text) * MAX_UNREADABLE_FRACTION:
@@ -103,14 +110,18 @@ def _lenient(data: bytes, encoding: str, evidence: Evidence | None = None) -> De
 
 def _has_utf8_evidence(text: str, unreadable: int) -> bool:
     # Valid multi-byte sequences are rare by chance; a Latin-1 file with one "é" has none.
-    non_ascii = sum(1 for c in text if ord(c) > 0x7F) - unreadable
+    non_ascii = _non_ascii(text) - unreadable
     return non_ascii >= max(1, unreadable)
 
 
 def _has_hangul_evidence(text: str, unreadable: int) -> bool:
-    non_ascii = [c for c in text if ord(c) > 0x7F and c != REPLACEMENT]
-    hangul = sum(1 for c in non_ascii if 0xAC00 <= ord(c) <= 0xD7A3)
-    return bool(non_ascii) and hangul >= len(non_ascii) * 0.8 and hangul >= unreadable
+    non_ascii = _non_ascii(text) - unreadable
+    hangul = len(text) - len(_HANGUL.sub("", text))
+    return non_ascii > 0 and hangul >= non_ascii * 0.8 and hangul >= unreadable
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", errors="ignore"))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
