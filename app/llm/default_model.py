@@ -11,14 +11,9 @@ from pathlib import Path
 from app.core.atomic_file import write_text_atomically
 from app.core.errors import ModelLoadError, SaveFailed
 from app.llm.catalog import CatalogModel, load_catalog
+from app.llm.model_integrity import BackgroundHash, sample_digest, sha256_file
 
-
-def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while block := f.read(chunk):
-            digest.update(block)
-    return digest.hexdigest()
+__all__ = ["ensure_default_model", "is_verified", "load_default_model", "mark_verified", "sha256_file"]
 
 
 def _stamp(path: Path) -> dict[str, int]:
@@ -31,21 +26,43 @@ def _verified_marker(path: Path) -> Path:
 
 
 def is_verified(path: Path, sha256: str) -> bool:
-    """True when ``path`` was hashed before and has not changed since (hashing 250 MB costs ~1 s)."""
+    """True when ``path`` was hashed before and looks unchanged since: same size, mtime and sampled bytes.
+
+    Hashing 250 MB costs about a second; the sample (``sample_digest``) a few milliseconds, and it catches a
+    file changed in place with its size and mtime kept. The full hash follows in the background.
+    """
     marker = _verified_marker(path)
     if not path.is_file() or not marker.is_file():
         return False
     try:
         recorded = json.loads(marker.read_text(encoding="utf-8"))
+        return bool(recorded == {"sha256": sha256, **_stamp(path), "sample": sample_digest(path)})
     except (OSError, ValueError):
         return False
-    return bool(recorded == {"sha256": sha256, **_stamp(path)})
 
 
 def mark_verified(path: Path, sha256: str) -> None:
-    """Remember the hash for this size and mtime; only a cache, so a folder that refuses it costs a rehash."""
-    with suppress(SaveFailed):
-        write_text_atomically(_verified_marker(path), json.dumps({"sha256": sha256, **_stamp(path)}))
+    """Remember the hash for this size, mtime and sample; only a cache, so a folder that refuses it costs a rehash."""
+    with suppress(SaveFailed, OSError):
+        record = {"sha256": sha256, **_stamp(path), "sample": sample_digest(path)}
+        write_text_atomically(_verified_marker(path), json.dumps(record))
+
+
+def forget_verified(path: Path) -> None:
+    with suppress(OSError):
+        _verified_marker(path).unlink(missing_ok=True)
+
+
+def load_default_model(models_dir: Path, entry: CatalogModel | None = None) -> tuple[Path, BackgroundHash | None]:
+    """The default model to load now, and, when only the quick check vouched for it, its full hash under way.
+
+    A mismatch found by the full hash forgets the record, so the next start rebuilds the file.
+    """
+    model = entry or load_catalog().default
+    target = models_dir / model.file
+    if is_verified(target, model.sha256):
+        return target, BackgroundHash(target, model.sha256, on_mismatch=lambda: forget_verified(target))
+    return ensure_default_model(models_dir, model), None
 
 
 def ensure_default_model(models_dir: Path, entry: CatalogModel | None = None) -> Path:

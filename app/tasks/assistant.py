@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.core.cancel import CancelToken
@@ -12,7 +12,8 @@ from app.core.events import GuardHit, Notice, Progress, Token
 from app.llm.catalog import load_catalog
 from app.llm.chat_template import ChatTemplateError, render_task_prompt
 from app.llm.client import Engine, Generation, GenerationParams
-from app.llm.default_model import ensure_default_model
+from app.llm.default_model import load_default_model
+from app.llm.model_integrity import BackgroundHash
 from app.llm.prompts import PromptFormat, RenderedPrompt, TaskPrompt, render
 from app.tasks.guarding import StreamingGuard, current_guard, with_guard_facts
 
@@ -39,6 +40,8 @@ class ActiveModel:
     tier: str
     n_ctx: int
     template: EmbeddedTemplate | None = None
+    integrity: BackgroundHash | None = field(default=None, compare=False)
+    """The full hash of a file only the quick check vouched for, still running or done (see ``take_notices``)."""
 
     @property
     def is_small_or_base(self) -> bool:
@@ -54,7 +57,8 @@ def describe_model(path: Path, n_ctx: int | None = None) -> ActiveModel:
 
 
 def default_model(models_dir: Path, n_ctx: int | None = None) -> ActiveModel:
-    return describe_model(ensure_default_model(models_dir), n_ctx)
+    path, integrity = load_default_model(models_dir)
+    return replace(describe_model(path, n_ctx), integrity=integrity)
 
 
 class Assistant:
@@ -73,6 +77,7 @@ class Assistant:
         self.template_refused = False
         """The model's own chat template failed its limits once; Baro's format is used from then on."""
         self.notices: list[Notice] = []
+        self.integrity_reported = False
 
     @classmethod
     def open(
@@ -120,7 +125,12 @@ class Assistant:
         return render(self.model.prompt_format, prompt)
 
     def take_notices(self) -> list[Notice]:
-        """What the user should hear about the model since the last call (e.g. its template was refused)."""
+        """What the user should hear about the model since the last call (its template was refused, its file
+        turned out corrupt)."""
+        integrity = self.model.integrity
+        if integrity is not None and integrity.corrupt and not self.integrity_reported:
+            self.integrity_reported = True
+            self.notices.append(Notice(integrity.message))
         taken, self.notices = self.notices, []
         return taken
 
