@@ -17,8 +17,8 @@ import pytest
 from app.core.errors import DocumentOutOfMemory, DocumentTooLarge
 from app.docs import Limits, ReaderProcess, read_in_process
 from app.docs.zipstream import MemberOverflow, member_chunks
-from tests.unit.docs.hwpxgen import CONTENT_HPF, section_xml
-from tests.unit.docs.zipgen import MB, Member, write_zip, zeros
+from tests.unit.docs.hwpxgen import section_xml
+from tests.unit.docs.zipgen import MB, Member, hwpx_members, write_zip, zeros
 
 pytestmark = pytest.mark.timeout(120)
 BOMB_MB = 300
@@ -52,14 +52,6 @@ def _lying_docx(path: Path) -> Path:
     )
 
 
-def _hwpx_parts() -> list[Member]:
-    hpf = CONTENT_HPF.format(title="", items="", refs="").encode()
-    return [
-        Member("Contents/content.hpf", [hpf]),
-        Member("Contents/section0.xml", [section_xml(["본문"]).encode()]),
-    ]
-
-
 def test_the_counting_reader_stops_at_the_declared_size(tmp_path: Path) -> None:
     path = _lying_docx(tmp_path / "liar.docx")
     with zipfile.ZipFile(path) as archive:
@@ -84,7 +76,7 @@ def test_a_docx_member_that_lies_about_its_size(fresh_reader: ReaderProcess, tmp
 @linux_only
 def test_an_hwpx_whose_mimetype_lies(fresh_reader: ReaderProcess, tmp_path: Path) -> None:
     mimetype = Member("mimetype", zeros(b"application/hwp+zip", BOMB_MB), declared=19)
-    path = write_zip(tmp_path / "liar.hwpx", [mimetype, *_hwpx_parts()])
+    path = write_zip(tmp_path / "liar.hwpx", [mimetype, *hwpx_members()])
     with pytest.raises(DocumentTooLarge, match=r"liar\.hwpx.*mimetype.*압축 폭탄"):
         fresh_reader.read(path)
     assert fresh_reader.pid is not None
@@ -94,7 +86,7 @@ def test_an_hwpx_whose_mimetype_lies(fresh_reader: ReaderProcess, tmp_path: Path
 @linux_only
 def test_an_honest_giant_mimetype_is_refused_before_it_is_read(fresh_reader: ReaderProcess, tmp_path: Path) -> None:
     mimetype = Member("mimetype", zeros(b"application/hwp+zip", BOMB_MB))
-    path = write_zip(tmp_path / "giant.hwpx", [mimetype, *_hwpx_parts()])
+    path = write_zip(tmp_path / "giant.hwpx", [mimetype, *hwpx_members()])
     with pytest.raises(DocumentTooLarge, match=r"giant\.hwpx.*mimetype의 압축률"):
         fresh_reader.read(path)
     assert fresh_reader.pid is not None

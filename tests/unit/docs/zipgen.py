@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from tests.unit.docs.hwpxgen import CONTENT_HPF, section_xml
+
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
 _END = struct.Struct("<4s4H2LH")
@@ -33,6 +35,15 @@ def zeros(prefix: bytes, megabytes: int) -> Iterator[bytes]:
     block = bytes(MB)
     for _ in range(megabytes):
         yield block
+
+
+def hwpx_members() -> list[Member]:
+    """The parts of a one-paragraph HWPX besides its ``mimetype``."""
+    hpf = CONTENT_HPF.format(title="", items="", refs="").encode()
+    return [
+        Member("Contents/content.hpf", [hpf]),
+        Member("Contents/section0.xml", [section_xml(["본문"]).encode()]),
+    ]
 
 
 def write_zip(path: Path, members: list[Member]) -> Path:
