@@ -223,9 +223,11 @@ def _spec_number(digits: str) -> int:
     return int(digits)
 
 
-def check_str_method(method: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Any:
-    """Pre-check a call of a str/bytes method; returns the arguments to call it with (a generator listed)."""
+def check_method(method: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Any:
+    """Pre-check a call of a str/bytes (or int) method; returns the arguments to call it with (a generator listed)."""
     owner = getattr(method, "__self__", None)
+    if isinstance(owner, int) and getattr(method, "__name__", "") == "to_bytes":
+        _width(args[0] if args else kwargs.get("length", 1))
     if not isinstance(owner, str | bytes | bytearray):
         return args
     name = getattr(method, "__name__", "")
@@ -404,7 +406,7 @@ class GuardedSandbox(ImmutableSandboxedEnvironment):
         args = tuple(materialized(a) for a in args)
         kwargs = {k: materialized(v) for k, v in kwargs.items()}
         check_printable(__self.budget, *args, *kwargs.values())
-        args = check_str_method(__obj, args, kwargs)
+        args = check_method(__obj, args, kwargs)
         return __self.budget.count(super().call(__context, __obj, *args, **kwargs))
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:

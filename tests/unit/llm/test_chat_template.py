@@ -100,6 +100,8 @@ BOMBS = {
         "{% set ns = namespace(x=10) %}{% for i in range(10) %}{% set ns.x = ns.x ** 60 %}{% endfor %}{{ 1 }}"
     ),
     "translate": "{{ 'aaaa'.translate({97: 'x' * 1000000}) }}",
+    "int to bytes": "{{ (1).to_bytes(3000000000, 'big') }}",
+    "encoding to bytes": "{{ ('가' * 4000000).encode('utf-32')|length }}",
     "lipsum": "{{ lipsum(3000000000) }}",
     "doubling a list": (
         "{% set ns = namespace(l=[1]) %}{% for i in range(64) %}{% set ns.l = ns.l + ns.l %}{% endfor %}"
