@@ -76,8 +76,10 @@ def _inflate_every_member(path: Path, handle: IO[bytes], infos: list[zipfile.Zip
             if err.allowed < info.file_size:
                 raise DocumentTooLarge(path, _bomb_detail(limits)) from err
             raise lying_member(path, info) from err
-        except MemberDamaged as err:
-            raise CorruptDocument(path, f"{info.filename}을(를) 풀 수 없음") from err
+        except MemberDamaged:
+            # Damage stops zipfile at the same byte it stopped us, so no bomb hides behind it; whether the
+            # file is still readable (a broken thumbnail is fine) is the reader's call.
+            continue
 
 
 def lying_member(path: Path, info: zipfile.ZipInfo) -> DocumentTooLarge:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 from app.core.errors import DocumentOutOfMemory, DocumentTooLarge
 from app.docs import Limits, ReaderProcess, read_in_process
 from app.docs.zipstream import MemberOverflow, member_chunks
+from tests.unit.docs.docxgen import build_docx
 from tests.unit.docs.hwpxgen import section_xml
 from tests.unit.docs.zipgen import MB, Member, hwpx_members, write_zip, zeros
 
@@ -150,3 +152,16 @@ def test_xlsx_declaring_the_whole_sheet_reads_only_its_cells(tmp_path: Path) -> 
             copy.writestr(info, data)
     blocks = [(b.text, b.location.cell_range) for b in read_in_process(path).blocks]
     assert blocks == [("제목", "A1:A1"), ("42", "C5:C5"), ("끝 열", "XFD7:XFD7")]
+
+
+def test_a_damaged_member_no_reader_needs_does_not_sink_the_file(tmp_path: Path) -> None:
+    path = build_docx(tmp_path / "report.docx")
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("customXml/unused.xml", "<unused>" + "데이터 " * 2000 + "</unused>")
+        info = archive.getinfo("customXml/unused.xml")
+    with path.open("r+b") as handle:  # overwrite the start of its deflate stream with an invalid block
+        handle.seek(info.header_offset + 30 + len(info.filename))
+        handle.write(b"\xff" * 64)
+    with zipfile.ZipFile(path) as archive, pytest.raises(zlib.error):
+        archive.read("customXml/unused.xml")
+    assert read_in_process(path).text == read_in_process(build_docx(tmp_path / "clean.docx")).text
