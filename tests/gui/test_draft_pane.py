@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from app.core.cancel import CancelToken
@@ -37,7 +38,7 @@ def _fill_gongmun(pane: DraftPane) -> None:
     pane.set_field("요점", "정보보안 교육을 실시함\n  - 일시: 2026년 12월 3일 오후 2시\n참석 명단 제출 바람")
 
 
-def test_pane_writes_a_gongmun_and_marks_unsupported_facts(qtbot: QtBot, tmp_path: Path) -> None:
+def test_pane_writes_a_gongmun_and_replaces_an_unbacked_sentence(qtbot: QtBot, tmp_path: Path) -> None:
     reference = tmp_path / "계획.txt"
     reference.write_text("정보보안 교육은 12월 3일 본관 대회의실에서 열린다.\n", encoding="utf-8")
     pane = _pane(qtbot, ["정보보안 교육은 본관 대회의실에서 열립니다.", "명단은 부산 지사 김철수 대리가 받습니다."])
@@ -51,14 +52,29 @@ def test_pane_writes_a_gongmun_and_marks_unsupported_facts(qtbot: QtBot, tmp_pat
         "수신  각 부서장\n제목  정보보안 교육 실시 알림\n\n1. 정보보안 교육은 본관 대회의실에서 열립니다."
     )
     assert text.endswith("  끝.")
+    # The invented sentence never reaches the editor: the user's own point stands in its place.
+    assert "김철수" not in text and "2. 참석 명단 제출 바" in text
     assert pane.result is not None and pane.result.problems == []
+    assert [r.sentence for r in pane.result.replacements] == ["명단은 부산 지사 김철수 대리가 받습니다."]
     assert pane.marks_label.isVisible() or not pane.isVisible()
-    assert "1" in pane.marks_label.text()  # one sentence marked as unsupported
-    start = text.index("명단은")
-    cursor = pane.editor.textCursor()
-    cursor.setPosition(start + 2)
-    assert cursor.charFormat().underlineStyle() == cursor.charFormat().UnderlineStyle.WaveUnderline
+    assert "김철수" in pane.marks_label.text() and "참석 명단 제출" in pane.marks_label.text()
     assert pane.regenerate_button.isEnabled()
+
+
+def test_every_line_of_a_list_field_reaches_the_draft(qtbot: QtBot) -> None:
+    pane = _pane(qtbot, [])
+    pane.select_template("보고서")
+    editor = pane._editors["요점"]
+    assert isinstance(editor, QPlainTextEdit), "a list field is entered one item per line"
+    pane.set_field("제목", "물류 운영 개선 보고")
+    pane.set_field("요점", "개선 방안: 물류 협력사 추가\n운송 경로 단축\n\n재고 점검 강화")
+    with qtbot.waitSignal(pane.task_finished, timeout=WAIT_MS) as finished:
+        assert pane.start()
+    assert finished.args == ["done"]
+    assert pane.last_result is not None and pane.last_result.data["points"] == 3
+    text = pane.editor.toPlainText()
+    for point in ("개선 방안: 물류 협력사 추가", "운송 경로 단축", "재고 점검 강화"):
+        assert f"○ {point}" in text
 
 
 def test_rewrite_selection_and_export_hand_edits(qtbot: QtBot, tmp_path: Path) -> None:

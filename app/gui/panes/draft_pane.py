@@ -364,6 +364,7 @@ class DraftPane(TaskPane):
             names = ", ".join(f"[{r.number}] {r.name}" for r in result.layout.references if r.number in cited)
             if names:
                 lines.append(self.tr("Facts taken from: {names}").format(names=names))
+        lines.extend(r.message for r in result.replacements)
         lines.extend(result.problems)
         self.marks_label.setText("\n".join(lines))
         self.marks_label.setVisible(bool(lines))
