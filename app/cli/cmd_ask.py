@@ -14,7 +14,8 @@ from typing import Any
 
 from app.cli.cmd_guard import hit_notice
 from app.cli.model_options import add_model_options, open_assistant
-from app.core.events import Done, GuardHit, Notice, Token
+from app.cli.settled import SettledPrinter, notice_line
+from app.core.events import Done, GuardHit, Notice, SentenceVerdict, Token, Withdraw
 from app.tasks.ask import AskPlan, AskSession, answer_plan, nothing_found, plan_question
 
 PREVIEW_CHARS = 160
@@ -56,13 +57,16 @@ def run(args: argparse.Namespace) -> int:
 def _answer(args: argparse.Namespace, plan: AskPlan) -> Done | None:
     assistant = open_assistant(args)
     done: Done | None = None
+    printer = SettledPrinter()
     try:
         for event in answer_plan(assistant, plan):
-            if isinstance(event, Token) and not args.json:
-                sys.stdout.write(event.text)
-                sys.stdout.flush()
+            if isinstance(event, Token | Withdraw | SentenceVerdict):
+                shown = printer.feed(event)
+                if shown and not args.json:
+                    sys.stdout.write(shown)
+                    sys.stdout.flush()
             elif isinstance(event, Notice):
-                print(f"baro: {event.text}", file=sys.stderr)
+                print(f"baro: {notice_line(event)}", file=sys.stderr)
             elif isinstance(event, GuardHit):
                 print(hit_notice(event), file=sys.stderr)
             elif isinstance(event, Done):

@@ -10,7 +10,8 @@ from typing import Any
 
 from app.cli.cmd_guard import hit_notice
 from app.cli.model_options import add_model_options, open_assistant
-from app.core.events import Done, GuardHit, KeyPoints, Notice, SentenceVerdict, Token
+from app.cli.settled import SettledPrinter, notice_line
+from app.core.events import Done, GuardHit, KeyPoints, Notice, SentenceVerdict, Token, Withdraw
 from app.docs import read_document
 from app.tasks.summarize import SummaryLength, SummaryRequest, SummaryStyle, summarize_document
 
@@ -43,9 +44,10 @@ def run(args: argparse.Namespace) -> int:
         done: Done | None = None
         request = SummaryRequest(SummaryStyle(args.format), SummaryLength(args.length))
         flagged: list[SentenceVerdict] = []
+        printer = SettledPrinter()
         for event in summarize_document(assistant, document, request):
             if isinstance(event, Notice):
-                print(f"baro: {event.text}", file=sys.stderr)
+                print(f"baro: {notice_line(event)}", file=sys.stderr)
             elif isinstance(event, GuardHit):
                 print(hit_notice(event), file=sys.stderr)
             elif isinstance(event, Done):
@@ -54,18 +56,18 @@ def run(args: argparse.Namespace) -> int:
                 continue
             elif isinstance(event, KeyPoints):
                 _print_quotes(event)
-            elif isinstance(event, Token):
-                sys.stdout.write(event.text)
-                sys.stdout.flush()
-            elif isinstance(event, SentenceVerdict) and event.label != "supported":
-                flagged.append(event)
+            elif isinstance(event, Token | Withdraw | SentenceVerdict):
+                _write(printer.feed(event))
+                if isinstance(event, SentenceVerdict) and event.label == "partial":
+                    flagged.append(event)
         if done is None:
             return 1
         if args.json:
             print(json.dumps(done.data, ensure_ascii=False, indent=2))
         else:
+            _write(printer.finish(kept=bool(done.text)))
             sys.stdout.write("\n")
-            _print_flags(flagged)
+            _print_flags(flagged, len(done.data.get("withdrawn", [])))
         return 0
     finally:
         assistant.close()
@@ -80,11 +82,18 @@ def _print_quotes(points: KeyPoints) -> None:
     sys.stdout.flush()
 
 
-def _print_flags(flagged: list[SentenceVerdict]) -> None:
+def _write(text: str) -> None:
+    if text:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _print_flags(flagged: list[SentenceVerdict], withdrawn: int) -> None:
+    if withdrawn:
+        print(f"\n(모델이 쓴 부분 {withdrawn}곳은 원문으로 확인되지 않거나 되풀이되어 뺐습니다.)")
     if not flagged:
         return
-    print("\n■ 원문으로 확인되지 않은 문장")
+    print("\n■ 원문으로 일부만 확인된 문장")
     for item in flagged:
-        mark = "✗ 근거 없음" if item.label == "unsupported" else "△ 일부만 확인"
         reason = f" — {item.reasons[0]}" if item.reasons else ""
-        print(f"  {mark}: {item.text}{reason}")
+        print(f"  △ 일부만 확인: {item.text}{reason}")

@@ -26,6 +26,25 @@ class Notice:
     """Something the user should see beside the result (e.g. the document was shortened)."""
 
     text: str
+    link: str = ""
+    """A phrase of ``text`` the GUI turns into a link to ``action`` (e.g. "더 좋은 모델 받기")."""
+    action: str = ""
+    """What the link opens: "models" = 모델 관리."""
+
+
+@dataclass(frozen=True)
+class Withdraw:
+    """Streamed text that is not part of the answer after all (a loop, an unsupported sentence).
+
+    ``text`` began ``back`` characters before the end of the text streamed so far (every ``Token`` of the
+    answer, withdrawn ones included). A view removes it only where it finds exactly that text, so a view that
+    never showed it (one that shows finished text only) is left as it is. See ``app.core.streamed``.
+    """
+
+    text: str
+    back: int
+    reason: str
+    """"loop" | "unsupported" | "given_up" | "complete" (the requested points were done)."""
 
 
 @dataclass(frozen=True)
@@ -100,4 +119,4 @@ class Done:
     data: dict[str, Any] = field(default_factory=dict)
 
 
-Event = Progress | Token | Notice | KeyPoints | SentenceVerdict | GuardHit | Done
+Event = Progress | Token | Notice | Withdraw | KeyPoints | SentenceVerdict | GuardHit | Done

@@ -20,13 +20,14 @@ from typing import Any, Literal
 
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError
-from app.core.events import Done, Event, Notice, Progress, Token
+from app.core.events import Done, Event, Notice, Progress, Token, Withdraw
 from app.index.errors import LibraryEmpty, NotInLibrary
 from app.index.library import LibraryIndex
 from app.index.search import Passage, search
 from app.index.terms import analyse_text, analyse_texts
 from app.llm.client import GenerationParams
 from app.llm.prompts import PromptFormat, TaskPrompt
+from app.tasks.answer_watch import BETTER_MODEL, AnswerWatch, Judge
 from app.tasks.assistant import Assistant
 from app.tasks.library import default_db_path
 from app.text.morphemes import CONTENT_TAGS, analyse
@@ -432,22 +433,38 @@ def answer_plan(assistant: Assistant, plan: AskPlan, *, cancel: CancelToken | No
         repeat_penalty=1.1,
         stop=("\n",) if base else (),
     )
-    parts: list[str] = []
     prompt = build_prompt(plan.sources, plan.question, plan.evidence, example=base)
+    passages = [s.passage.text for s in plan.sources]
+    watch = AnswerWatch(source="\n".join(passages), judge=answer_judge(passages))
     trim = LabelTrim()
-    for event in assistant.stream(prompt, params, cancel, "찾은 구절을 모델에 넣는 중"):
+    shown_chars = 0
+    for event in assistant.stream(prompt, params, cancel, "찾은 구절을 모델에 넣는 중", watch=watch):
         if isinstance(event, Token):
-            parts.append(event.text)
             shown = trim.feed(event.text)
+            shown_chars += len(shown)
             if shown:
                 yield Token(shown)
+        elif isinstance(event, Withdraw):
+            # The view never got an echoed label: withdraw only what it shows.
+            cut = max(0, event.back - shown_chars)
+            if event.text[cut:].strip():
+                yield Withdraw(event.text[cut:], event.back - cut, event.reason)
         else:
             yield event
     if rest := trim.flush():
         yield Token(rest)
-    written = clean_answer("".join(parts))
+    written = clean_answer(watch.kept_text if watch.acting else watch.raw)
     text = written
-    if not written and plan.evidence:
+    if watch.gave_up and plan.evidence:
+        # Its sentences were not backed by the passages (or it looped): the best source sentence is the answer.
+        text = plan.evidence
+        yield Notice(
+            f"{'내장 모델' if assistant.model.is_small_or_base else '모델'}의 답을 찾은 구절로 확인하지 못해, "
+            f"질문과 가장 잘 맞는 원문 문장을 보여 드립니다 — {BETTER_MODEL}",
+            BETTER_MODEL,
+            "models",
+        )
+    elif not written and plan.evidence:
         # A small model sometimes writes nothing: show the source sentence that best answers instead.
         text = plan.evidence
         yield Notice("모델이 답을 쓰지 못해, 질문과 가장 잘 맞는 원문 문장을 그대로 보여 드립니다.")
@@ -470,7 +487,24 @@ def answer_plan(assistant: Assistant, plan: AskPlan, *, cancel: CancelToken | No
             "first_token_ms": stats.first_token_ms,
             "total_ms": stats.total_ms,
         }
-    yield Done(text, _result(plan, text, sentences, assistant.model.name, timing, written))
+    result = _result(plan, text, sentences, assistant.model.name, timing, clean_answer(watch.raw))
+    result["withdrawn"] = [{"text": watch.raw[a:b].strip(), "reason": r} for a, b, r in sorted(watch.withdrawn)]
+    result["fallback"] = watch.gave_up
+    result["answer_from"] = "model" if text == written and written else "source"
+    yield Done(text, result)
+
+
+def answer_judge(passages: Sequence[str]) -> Judge:
+    """How a streamed answer sentence is judged: its label and citations aside, verbatim first."""
+    checker = SupportChecker(passages)
+
+    def judge(sentence: str) -> Verdict:
+        plain = _CITATION.sub("", clean_answer(sentence)).strip()
+        if not plain:
+            return Verdict("supported", 1.0, None, None, [], "")
+        return _verbatim(plain, passages) or checker.check(plain)
+
+    return judge
 
 
 def shares_content(answer: str, reference: str) -> bool:

@@ -8,13 +8,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.core.cancel import CancelToken
-from app.core.events import GuardHit, Notice, Progress, Token
+from app.core.events import Event, Notice, Progress, Token
 from app.llm.catalog import load_catalog
 from app.llm.chat_template import ChatTemplateError, render_task_prompt
 from app.llm.client import Engine, Generation, GenerationParams
 from app.llm.default_model import load_default_model
 from app.llm.model_integrity import BackgroundHash
 from app.llm.prompts import PromptFormat, RenderedPrompt, TaskPrompt, render
+from app.tasks.answer_watch import AnswerWatch
 from app.tasks.guarding import StreamingGuard, current_guard, with_guard_facts
 
 # Room for the prompt's own words (instructions, labels, turn markers) beyond the content we budget.
@@ -78,6 +79,12 @@ class Assistant:
         """The model's own chat template failed its limits once; Baro's format is used from then on."""
         self.notices: list[Notice] = []
         self.integrity_reported = False
+        self.watch_enabled = True
+        """Stop loops, withdraw unsupported sentences, give up and stop at the requested points (see
+        ``AnswerWatch``); off, the watches only record what they would have done (the bench's "before")."""
+        self.last_watch: AnswerWatch | None = None
+        self.watched: deque[tuple[Generation, AnswerWatch]] = deque(maxlen=RECENT_GENERATIONS)
+        """The latest streamed generations with their watches, for the bench's figures."""
 
     @classmethod
     def open(
@@ -142,10 +149,19 @@ class Assistant:
         return generation
 
     def stream(
-        self, prompt: TaskPrompt, params: GenerationParams, cancel: CancelToken, stage: str
-    ) -> Iterator[Progress | Token | GuardHit | Notice]:
+        self,
+        prompt: TaskPrompt,
+        params: GenerationParams,
+        cancel: CancelToken,
+        stage: str,
+        *,
+        watch: AnswerWatch | None = None,
+    ) -> Iterator[Event]:
         """Yield the answer's tokens; while the prompt is read, yield progress for ``stage``.
 
+        Every generation of every task streams through here and through an ``AnswerWatch`` (``watch``, or one
+        that only stops loops): a loop, an unsupported sentence or a given-up answer is withdrawn
+        (``Withdraw``) and, where the watch says stop, the engine is cancelled at once.
         A ``GuardHit`` follows the tokens that complete a sentence the claims guard flags.
         """
         cancel.raise_if_cancelled()
@@ -153,15 +169,23 @@ class Assistant:
         yield from self.take_notices()
         self.last_generation = generation
         cancel.on_cancel(generation.cancel)
+        watch = watch or AnswerWatch(source=prompt.content)
+        watch.acting = watch.acting and self.watch_enabled
+        self.last_watch = watch
+        self.watched.append((generation, watch))
         guard = StreamingGuard(current_guard(), task=stage) if self.guard_enabled else None
         for event in generation.events():
             if isinstance(event, str):
                 yield Token(event)
                 if guard is not None:
                     yield from guard.feed(event)
+                yield from watch.feed(event)
+                if watch.stop:
+                    generation.cancel()  # the worker stops within a token; what it still sends is dropped
             else:
                 done, total = event
                 yield Progress(stage, done / max(total, 1))
         cancel.raise_if_cancelled()
         if guard is not None:
             yield from guard.finish()
+        yield from watch.finish()

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from app.core.cancel import CancelToken
-from app.core.events import Done, Event, Token
+from app.core.events import Done, Event, Notice
 from app.llm.client import GenerationParams
 from app.llm.prompts import TaskPrompt
+from app.tasks.answer_watch import BETTER_MODEL, AnswerWatch
 from app.tasks.ask import checked_question, clean_answer
 from app.tasks.assistant import Assistant
 
@@ -34,10 +35,11 @@ def answer_question(assistant: Assistant, question: str, *, cancel: CancelToken 
     question = checked_question(question)
     cancel = cancel or CancelToken()
     params = GenerationParams(max_tokens=MAX_NEW_TOKENS, temperature=assistant.temperature, repeat_penalty=1.15)
-    parts: list[str] = []
-    for event in assistant.stream(quick_prompt(question), params, cancel, "질문을 읽는 중"):
-        if isinstance(event, Token):
-            parts.append(event.text)
-        yield event
-    text = clean_answer("".join(parts))
+    watch = AnswerWatch(source=question)
+    yield from assistant.stream(quick_prompt(question), params, cancel, "질문을 읽는 중", watch=watch)
+    text = clean_answer(watch.kept_text if watch.acting else watch.raw)
+    if watch.withdrawn and not text:
+        yield Notice(
+            f"모델이 같은 말을 되풀이해 답을 멈췄습니다. 질문을 바꾸어 보세요 — {BETTER_MODEL}", BETTER_MODEL, "models"
+        )
     yield Done(text, {"kind": "quick", "question": question, "answer": text, "model": assistant.model.name})

@@ -18,9 +18,10 @@ from pathlib import Path
 from app.core.cancel import CancelToken
 from app.core.document import Document
 from app.core.errors import EmptyDocument
-from app.core.events import Done, Event, KeyPoints, Notice, Progress, Quote, SentenceVerdict, Token
+from app.core.events import Done, Event, KeyPoints, Notice, Progress, Quote, SentenceVerdict
 from app.docs import read_document
 from app.llm.client import GenerationParams
+from app.tasks.answer_watch import BETTER_MODEL, AnswerWatch
 from app.tasks.assistant import Assistant
 from app.tasks.summary_prompts import (
     SummaryLength,
@@ -29,8 +30,8 @@ from app.tasks.summary_prompts import (
     merge_prompt,
     summary_prompt,
 )
-from app.tasks.verdicts import StreamingVerdicts
-from app.text.keysentences import KeySentence, rank_key_sentences
+from app.tasks.verdicts import claim_judge
+from app.text.keysentences import KeySentence, analysed_share, rank_key_sentences
 
 __all__ = ["SummaryLength", "SummaryRequest", "SummaryStyle", "key_quotes", "summarize", "summarize_document"]
 
@@ -102,6 +103,11 @@ def summarize_document(
         raise EmptyDocument(doc.path)
 
     yield Progress("핵심 문장 고르는 중", 0.05)
+    share = analysed_share(doc)
+    if share < 1:
+        yield Notice(
+            f"문서가 매우 길어({len(doc.text):,}자) 처음부터 끝까지 고르게 뽑은 약 {share:.0%}에서 핵심 문장을 골랐습니다."
+        )
     estimate = _TokenEstimate(assistant, doc.text)
     budget = assistant.content_budget(request.max_new_tokens)
     picked = key_quotes(doc, key_sentence_count(len(doc.text) // AVERAGE_SENTENCE_CHARS))
@@ -124,24 +130,46 @@ def summarize_document(
             yield Progress(stage, 0.1 + 0.6 * (number - 1) / len(groups))
             part_request = SummaryRequest(SummaryStyle.GIST, SummaryLength.SHORT)
             params = GenerationParams(max_tokens=PARTIAL_TOKENS, temperature=assistant.temperature, repeat_penalty=1.15)
-            generation = assistant.start(summary_prompt(doc.title, group, part_request), params)
-            cancel.on_cancel(generation.cancel)
-            partials.append(generation.result().strip() or " ".join(group[:2]))
-            cancel.raise_if_cancelled()
+            watch = summary_watch(group, part_request)
+            for event in assistant.stream(summary_prompt(doc.title, group, part_request), params, cancel, stage):
+                if isinstance(event, Progress):
+                    yield event
+            partials.append(watch_text(assistant, watch) or " ".join(group[:2]))
         final_prompt = merge_prompt(doc.title, partials, request)
 
-    verdicts = StreamingVerdicts(texts)
-    parts: list[str] = []
+    watch = summary_watch(texts, request)
     params = GenerationParams(max_tokens=request.max_new_tokens, temperature=assistant.temperature, repeat_penalty=1.15)
-    for event in assistant.stream(final_prompt, params, cancel, "핵심 문장을 모델에 넣는 중"):
-        yield event
-        if isinstance(event, Token):
-            parts.append(event.text)
-            yield from verdicts.feed(event.text)
-    yield from verdicts.finish()
-    summary = "".join(parts).strip()
+    yield from assistant.stream(final_prompt, params, cancel, "핵심 문장을 모델에 넣는 중", watch=watch)
+    summary = watch_text(assistant, watch)
+    if watch.gave_up:
+        yield gave_up_notice(assistant)
     shown = [q.index for _, q in top]
-    yield Done(summary, _result_data(doc, request, assistant, summary, quotes, sorted(shown), verdicts.verdicts))
+    data = _result_data(doc, request, assistant, summary, quotes, sorted(shown), watch.kept_verdicts)
+    data["withdrawn"] = [{"text": text, "reason": reason} for text, reason in withdrawn_texts(watch)]
+    data["fallback"] = watch.gave_up
+    yield Done(summary, data)
+
+
+def summary_watch(sentences: list[str], request: SummaryRequest) -> AnswerWatch:
+    return AnswerWatch(
+        source="\n".join(sentences), judge=claim_judge(sentences), target_sentences=request.target_sentences
+    )
+
+
+def watch_text(assistant: Assistant, watch: AnswerWatch) -> str:
+    """The answer as shown: what the watch kept (all of it when the watch only observed)."""
+    return watch.kept_text if watch.acting else watch.raw.strip()
+
+
+def withdrawn_texts(watch: AnswerWatch) -> list[tuple[str, str]]:
+    return [(watch.raw[a:b].strip(), reason) for a, b, reason in sorted(watch.withdrawn)]
+
+
+def gave_up_notice(assistant: Assistant) -> Notice:
+    who = "내장 모델이" if assistant.model.is_small_or_base else "모델이"
+    return Notice(
+        f"{who} 이 문서를 제대로 요약하지 못해 핵심 문장만 보여 드립니다 — {BETTER_MODEL}", BETTER_MODEL, "models"
+    )
 
 
 def _result_data(

@@ -22,6 +22,8 @@ class SummaryLength(StrEnum):
 
 MAX_NEW_TOKENS = {SummaryLength.SHORT: 140, SummaryLength.MEDIUM: 260, SummaryLength.LONG: 420}
 POINTS = {SummaryLength.SHORT: "3개", SummaryLength.MEDIUM: "5개", SummaryLength.LONG: "7~8개"}
+POINT_COUNT = {SummaryLength.SHORT: 3, SummaryLength.MEDIUM: 5, SummaryLength.LONG: 8}
+GIST_SENTENCES = 3
 
 SYSTEM = (
     "당신은 한국어 문서를 요약하는 도우미입니다. 주어진 문장에 있는 사실만 쓰고, "
@@ -37,6 +39,15 @@ class SummaryRequest:
     @property
     def max_new_tokens(self) -> int:
         return MAX_NEW_TOKENS[self.length]
+
+    @property
+    def target_sentences(self) -> int | None:
+        """The sentences asked for: generation stops once they are written (sections ask for no number)."""
+        if self.style == SummaryStyle.GIST:
+            return GIST_SENTENCES
+        if self.style == SummaryStyle.BULLETS:
+            return POINT_COUNT[self.length]
+        return None
 
 
 def instruction(request: SummaryRequest) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from app.core.events import SentenceVerdict
 from app.text.sentences import split_sentences
-from app.text.support import SupportChecker
+from app.text.support import SupportChecker, Verdict
 
 _BOUNDARY_CHARS = frozenset(".!?。\n")
 # List markers a model writes before a point ("1.", "-", "가.", "(1)") are layout, not claims.
@@ -50,3 +50,13 @@ class StreamingVerdicts:
             fresh.append(item)
         self._done = max(self._done, len(sentences))
         return fresh
+
+
+def claim_judge(passages: Sequence[str]) -> Callable[[str], Verdict]:
+    """Judge a generated sentence against ``passages``, its list marker left out (see ``AnswerWatch``)."""
+    checker = SupportChecker(passages)
+
+    def judge(sentence: str) -> Verdict:
+        return checker.check(_LIST_MARKER.sub("", sentence))
+
+    return judge

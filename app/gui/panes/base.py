@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterator
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.cancel import CancelToken
 from app.core.errors import ModelNotLoaded
@@ -31,6 +32,17 @@ def take_assistant(source: AssistantSource, cancel: CancelToken) -> Generator[Ev
     return assistant
 
 
+def follow_link(action: str) -> None:
+    """A notice's link: "models" opens 모델 관리 (the main window's menu action, also from the popup)."""
+    if action != "models":
+        return
+    for widget in QApplication.topLevelWidgets():
+        found = widget.findChild(QAction, "action_models")
+        if found is not None:
+            found.trigger()
+            return
+
+
 class TaskPane(QWidget):
     """Subclasses build their inputs and call ``run_task``; the view and cancel wiring live here."""
 
@@ -41,6 +53,7 @@ class TaskPane(QWidget):
         super().__init__(parent)
         self.view = StreamView()
         self.view.stop_requested.connect(self.cancel)
+        self.view.link_activated.connect(follow_link)
         self.runner: TaskRunner | None = None
         self.last_result: Done | None = None
         self.last_error: str = ""

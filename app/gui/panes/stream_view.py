@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import html
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,12 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.events import Done, GuardHit, Notice, Progress, Token
+from app.core.events import Done, GuardHit, Notice, Progress, Token, Withdraw
+from app.core.streamed import StreamedText
 from app.gui.progress import show_fraction
 
 
 class StreamView(QWidget):
     stop_requested = Signal()
+    link_activated = Signal(str)
+    """A notice's link was followed: its action ("models" = 모델 관리)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +43,9 @@ class StreamView(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setObjectName("notice")
+        self.notice.linkActivated.connect(self._on_notice_link)
         self.notice.hide()
+        self.streamed = StreamedText()
         self.guard_notice = QLabel()
         self.guard_notice.setWordWrap(True)
         self.guard_notice.setObjectName("guardNotice")
@@ -59,6 +66,7 @@ class StreamView(QWidget):
 
     def begin(self) -> None:
         self.output.clear()
+        self.streamed = StreamedText()
         self.notice.hide()
         self.guard_hits = []
         self.guard_notice.hide()
@@ -67,7 +75,10 @@ class StreamView(QWidget):
         self.stop_button.setEnabled(True)
 
     def show_event(self, item: object) -> None:
-        if isinstance(item, Token):
+        if isinstance(item, Withdraw):
+            self.withdraw(item)
+        elif isinstance(item, Token):
+            self.streamed.add(item)
             cursor = self.output.textCursor()
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertText(item.text, QTextCharFormat())  # plain, not the red of a marked sentence before it
@@ -81,10 +92,35 @@ class StreamView(QWidget):
             self.stage_label.setText(item.stage)
             show_fraction(self.progress, item.fraction)
         elif isinstance(item, Notice):
-            self.notice.setText(item.text)
-            self.notice.show()
+            self.show_notice(item)
         elif isinstance(item, GuardHit):
             self.show_guard_hit(item)
+
+    def show_notice(self, notice: Notice) -> None:
+        if notice.link and notice.action and notice.link in notice.text:
+            text = html.escape(notice.text)
+            link = html.escape(notice.link)
+            self.notice.setTextFormat(Qt.TextFormat.RichText)
+            self.notice.setText(text.replace(link, f'<a href="{html.escape(notice.action)}">{link}</a>', 1))
+        else:
+            self.notice.setTextFormat(Qt.TextFormat.PlainText)
+            self.notice.setText(notice.text)
+        self.notice.show()
+
+    def withdraw(self, item: Withdraw) -> None:
+        """Take withdrawn text out of the output (only when this view showed exactly that text)."""
+        if not self.streamed.add(item):
+            return
+        self.output.setPlainText(self.streamed.shown)
+        hits, self.guard_hits = self.guard_hits, []
+        for hit in hits:
+            if hit.sentence in self.streamed.shown:
+                self.show_guard_hit(hit)
+        if not self.guard_hits:
+            self.guard_notice.hide()
+
+    def _on_notice_link(self, action: str) -> None:
+        self.link_activated.emit(action)
 
     def show_guard_hit(self, hit: GuardHit) -> None:
         """List the correction above the output and underline the sentence in red where it stands."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError
-from app.core.events import Done, Event, GuardHit, KeyPoints, SentenceVerdict, Token
+from app.core.events import Done, Event, GuardHit, KeyPoints, Notice, SentenceVerdict, Token, Withdraw
 from app.docs import supported_suffixes
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.gui.panes.summary_render import (
@@ -208,8 +208,12 @@ class SummarizePane(TaskPane):
     def _on_event(self, item: object) -> None:
         if isinstance(item, KeyPoints):
             self.state.take_key_points(item)
-        elif isinstance(item, Token):
-            self.state.text += item.text
+        elif isinstance(item, Token | Withdraw):
+            if not self.state.take_stream(item):
+                return
+        elif isinstance(item, Notice):
+            self.state.notices.append(item)
+            self.view.notice.hide()  # shown in the result, with its link
         elif isinstance(item, SentenceVerdict):
             self.state.verdicts.append(item)
         elif isinstance(item, GuardHit):
@@ -233,6 +237,9 @@ class SummarizePane(TaskPane):
 
     def _on_anchor(self, url: QUrl) -> None:
         kind, _, value = url.toString().partition(":")
+        if kind == "action":
+            self.view.link_activated.emit(value)
+            return
         if not value.isdigit():
             return
         index = int(value)

@@ -12,7 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.events import GuardHit, KeyPoints, SentenceVerdict
+from app.core.events import GuardHit, KeyPoints, Notice, SentenceVerdict, Token, Withdraw
+from app.core.streamed import StreamedText
 from app.tasks.guarding import check_text
 
 
@@ -39,6 +40,15 @@ class SummaryState:
     small_model: bool = True
     finished: bool = False
     guard_hits: list[GuardHit] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    streamed: StreamedText = field(default_factory=StreamedText)
+
+    def take_stream(self, event: Token | Withdraw) -> bool:
+        """A token or a withdrawal: ``text`` is what the user sees of the summary. Whether it changed."""
+        changed = self.streamed.add(event)
+        if changed:
+            self.text = self.streamed.shown
+        return changed
 
     def take_key_points(self, points: KeyPoints) -> None:
         self.quotes = [SourceQuote(q.text, q.location.label(), q.context, q.source) for q in points.quotes]
@@ -138,6 +148,19 @@ def summary_body_html(state: SummaryState, display: UnsupportedDisplay) -> str:
     return "".join(out).strip().replace("\n", "<br>")
 
 
+def notice_html(notice: Notice) -> str:
+    """A task's notice; its ``link`` phrase becomes a link the pane follows (``action:models`` → 모델 관리)."""
+    text = html.escape(notice.text)
+    if notice.link and notice.action and notice.link in notice.text:
+        link = html.escape(notice.link)
+        text = text.replace(link, f'<a href="action:{html.escape(notice.action)}">{link}</a>', 1)
+    return f'<p style="color:#8a4b00">{text}</p>'
+
+
+def _shown_verdicts(state: SummaryState) -> list[SentenceVerdict]:
+    return [v for v in state.verdicts if v.text in state.text]
+
+
 def render_html(state: SummaryState, display: UnsupportedDisplay) -> str:
     parts: list[str] = []
     if state.quotes:
@@ -151,20 +174,22 @@ def render_html(state: SummaryState, display: UnsupportedDisplay) -> str:
                 f'<span style="color:#1a4fa0">[{where}]</span></a></li>'
             )
         parts.append("</ul>")
-    if state.text or state.verdicts:
+    parts += [notice_html(n) for n in state.notices]
+    if state.text.strip():
         label = QCoreApplication.translate("SummaryRender", "AI summary — written by the model; check marked sentences")
         if state.small_model:
             label = QCoreApplication.translate(
                 "SummaryRender", "AI summary — written by the small built-in model; check marked sentences"
             )
         parts.append(f'<h3>{label}</h3><p style="line-height:150%">{summary_body_html(state, display)}</p>')
-        flagged = [v for v in state.verdicts if v.label != "supported"]
-        if state.finished and state.verdicts:
+        shown = _shown_verdicts(state)
+        flagged = [v for v in shown if v.label != "supported"]
+        if state.finished and shown:
             parts.append(
                 '<p style="color:#5a6472">'
                 + QCoreApplication.translate(
                     "SummaryRender", "{checked} sentences checked: {flagged} not fully supported by the document."
-                ).format(checked=len(state.verdicts), flagged=len(flagged))
+                ).format(checked=len(shown), flagged=len(flagged))
                 + "</p>"
             )
     return "".join(parts)
