@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, BinaryIO
 
 from app.core.document import Document
 from app.core.errors import (
@@ -24,12 +24,18 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def read(ctx: ReadContext) -> Document:
+    # A file object, not a path: given a path, pypdf first copies the whole file into memory.
+    with ctx.path.open("rb") as handle:
+        return _read(ctx, handle)
+
+
+def _read(ctx: ReadContext, handle: BinaryIO) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError
 
     with damaged_file_errors(ctx.path, "PDF"):
         try:
-            reader = PdfReader(str(ctx.path), strict=False)
+            reader = PdfReader(handle, strict=False)
             _unlock(ctx, reader)
             page_count = len(reader.pages)
         except FileNotDecryptedError as err:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import struct
+import sys
 import zlib
 from pathlib import Path
 
@@ -12,7 +13,8 @@ import pytest
 
 from app.cli import cmd_extract
 from app.core.errors import CorruptDocument, DocumentTooLarge
-from app.docs import read_in_process
+from app.docs import ReaderProcess, read_in_process
+from tests.unit.docs.test_hostile import peak_mb
 
 pytestmark = pytest.mark.timeout(120)
 KOREAN = "안녕하세요. 바로는 한국어 업무 도우미입니다.\n둘째 줄입니다.\n\n새 문단은 여기서 시작합니다."
@@ -61,24 +63,33 @@ def test_terminal_codes_and_control_characters_are_stripped(tmp_path: Path) -> N
     assert document.notices == []
 
 
-def _raw_pdf(path: Path, content: bytes) -> Path:
-    """A one-page PDF whose page contents are ``content`` under /FlateDecode."""
+def _raw_pdf(path: Path, content: bytes, *, unused_mb: int = 0) -> Path:
+    """A one-page PDF whose page contents are ``content`` under /FlateDecode, optionally followed by an
+    unreferenced stream of ``unused_mb`` MB (written a megabyte at a time)."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
+    count = len(objects) + (1 if unused_mb else 0)
     offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
+    with path.open("wb") as out:
+        out.write(b"%PDF-1.4\n")
+        for number, body in enumerate(objects, 1):
+            offsets.append(out.tell())
+            out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+        if unused_mb:
+            offsets.append(out.tell())
+            out.write(b"%d 0 obj\n<< /Length %d >>\nstream\n" % (count, unused_mb << 20))
+            for _ in range(unused_mb):
+                out.write(bytes(1 << 20))
+            out.write(b"\nendstream\nendobj\n")
+        xref = out.tell()
+        out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (count + 1))
+        out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+        out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (count + 1, xref))
     return path
 
 
@@ -114,3 +125,16 @@ def test_an_hwp_with_a_corrupted_record_size_is_called_damaged(corpus: Path, tmp
         ole.write_stream("BodyText/Section0", damaged.ljust(len(raw), b"\0"))  # olefile keeps stream sizes
     with pytest.raises(CorruptDocument, match=r"broken\.hwp.*본문 1구역의 레코드 크기가 손상됨"):
         read_in_process(path)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_big_pdf_is_not_copied_into_memory(tmp_path: Path) -> None:
+    content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (page one) Tj ET")
+    path = _raw_pdf(tmp_path / "big.pdf", content, unused_mb=200)
+    reader = ReaderProcess()
+    try:
+        assert reader.read(path).text == "page one"
+        assert reader.pid is not None
+        assert peak_mb(reader.pid) < 150
+    finally:
+        reader.stop()
