@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,6 +103,19 @@ def test_a_failed_file_is_listed_and_indexing_goes_on(qtbot, pane: AskPane, tmp_
     _add_folder(qtbot, pane, folder)
     failures = [pane.library.failures_list.item(i).text() for i in range(pane.library.failures_list.count())]
     assert any(f.startswith("깨진.docx — ") for f in failures)
+    assert "3" in pane.library.roots_list.item(0).text()
+
+
+@pytest.mark.timeout(300)  # a FIFO once blocked the indexing thread forever
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
+def test_fifos_and_devices_are_listed_as_unreadable(qtbot, pane: AskPane, tmp_path: Path) -> None:
+    folder = write_library(tmp_path / "문서")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    _add_folder(qtbot, pane, folder)
+    failures = [pane.library.failures_list.item(i).text() for i in range(pane.library.failures_list.count())]
+    assert any(f.startswith("pipe.txt — ") and "일반 파일이 아니어서" in f and "파이프" in f for f in failures)
+    assert any(f.startswith("zero.txt — ") and "장치 파일" in f for f in failures)
     assert "3" in pane.library.roots_list.item(0).text()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,6 +100,19 @@ def test_dropping_a_folder_or_unsupported_file_says_why(qtbot, window: MainWindo
     picture.write_bytes(b"\x89PNG\r\n\x1a\n")
     drop(pane, [picture])
     assert "지원하지 않는" in pane.view.notice.text() and "사진.png" in pane.view.notice.text()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
+def test_dropping_a_fifo_or_a_device_says_why(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    pane = window.summarize_pane
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    drop(pane, [fifo, zero])
+    assert pane.runner is None
+    notice = pane.view.notice.text()
+    assert "pipe.txt: 일반 파일이 아니어서" in notice and "zero.txt: 일반 파일이 아니어서" in notice
 
 
 def test_closing_the_window_shuts_the_worker_down(qtbot, window: MainWindow, engine: EngineController) -> None:

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.cancel import CancelToken
-from app.core.errors import BaroError
+from app.core.errors import BaroError, NotRegularFile
 from app.core.events import Done, Event, GuardHit, KeyPoints, Notice, SentenceVerdict, Token, Withdraw
+from app.core.files import require_regular_file
 from app.docs import supported_suffixes
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.gui.panes.summary_render import (
@@ -347,6 +348,12 @@ class SummarizePane(TaskPane):
             return self.tr("{name}: this file type is not supported. Use HWP, HWPX, PDF, DOCX, TXT or MD.").format(
                 name=path.name
             )
+        try:
+            require_regular_file(path)
+        except NotRegularFile as err:  # a FIFO or device named like a document
+            return err.user_message
+        except OSError:
+            pass  # reading it says what is wrong
         return ""
 
     # --- drag and drop --------------------------------------------------------------------------
