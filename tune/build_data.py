@@ -17,6 +17,7 @@ import json
 import random
 import re
 import sys
+import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,8 +108,22 @@ def passages(doc_chunks: list[tuple[str, str]]) -> list[dict[str, Any]]:
     return [{"number": i, "title": title, "text": text} for i, (title, text) in enumerate(doc_chunks, 1)]
 
 
+def key_sentences(doc: Doc) -> list[str]:
+    """The key sentences the app gives the model for this document (read as a .txt, as the app reads one)."""
+    from app.docs.inprocess import read_in_process
+    from app.tasks.summarize import AVERAGE_SENTENCE_CHARS, key_quotes, key_sentence_count
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{doc.id}.txt"
+        path.write_text(doc.text + "\n", encoding="utf-8")
+        read = read_in_process(path)
+    picked = key_quotes(read, key_sentence_count(len(read.text) // AVERAGE_SENTENCE_CHARS))
+    return [quote.text for _, quote in picked]
+
+
 def summary_examples(doc: Doc) -> list[dict[str, Any]]:
     out = []
+    keys = key_sentences(doc) if doc.raw.get("summaries") else []
     for number, item in enumerate(doc.raw.get("summaries", []), 1):
         out.append(
             {
@@ -117,6 +132,7 @@ def summary_examples(doc: Doc) -> list[dict[str, Any]]:
                 "source": doc.id,
                 "title": doc.title,
                 "document": doc.text,
+                "key_sentences": keys,
                 "style": item["style"],
                 "length": item["length"],
                 "target": item["target"].strip(),

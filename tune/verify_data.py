@@ -100,6 +100,14 @@ class Verifier:
         self.guard = ClaimGuard(guard_rules())
         self.rules = {r.id: r for r in self.guard.rules}
         self.templates = templates()
+        self._checkers: dict[tuple[str, ...], SupportChecker] = {}
+
+    def checker(self, passages: list[str]) -> SupportChecker:
+        """One checker per set of passages: both summaries of a document share their analysis."""
+        key = tuple(passages)
+        if key not in self._checkers:
+            self._checkers[key] = SupportChecker(passages)
+        return self._checkers[key]
 
     def check(self, example: dict[str, Any]) -> list[str]:
         task = example.get("task")
@@ -124,7 +132,9 @@ class Verifier:
             problems.append("a gist summary has a list marker")
         if compact(target) in compact(example["document"]):
             problems.append("the summary is a copy of the document")
-        problems += unsupported(SupportChecker([example["document"]]), sentences)
+        problems += unsupported(self.checker([example["document"]]), sentences)
+        # The app checks a summary against the key sentences it gave the model (StreamingVerdicts(quotes)).
+        problems += [f"key sentences: {p}" for p in unsupported(self.checker(example["key_sentences"]), sentences)]
         return problems
 
     def _ask(self, example: dict[str, Any]) -> list[str]:
@@ -218,7 +228,7 @@ class Verifier:
         problems = []
         if rule not in self.guard.rules_about(example["question"]):
             problems.append("the question does not touch its rule's topic")
-        problems += unsupported(SupportChecker([rule.fact, rule.correction]), claims(example["target"]))
+        problems += unsupported(self.checker([rule.fact, rule.correction]), claims(example["target"]))
         return problems
 
 
