@@ -101,6 +101,8 @@ def summarize_document(
     cancel = cancel or CancelToken()
     if not doc.text.strip():
         raise EmptyDocument(doc.path)
+    for notice in doc.notices:  # how the file was read, e.g. unreadable characters replaced
+        yield Notice(notice)
 
     yield Progress("핵심 문장 고르는 중", 0.05)
     share = analysed_share(doc)

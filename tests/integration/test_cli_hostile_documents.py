@@ -65,3 +65,16 @@ def test_text_with_bad_bytes_and_terminal_codes(tmp_path: Path) -> None:
     assert _error_line(result.stderr) == (
         "baro: 로그.txt: 읽을 수 없는 글자 2개를 �(대체 문자)로 바꾸어 읽었습니다 (utf-8 인코딩으로 판단)."
     )
+
+
+@pytest.mark.slow
+def test_summarize_passes_on_the_unreadable_characters_notice(tmp_path: Path) -> None:
+    path = tmp_path / "공지.txt"
+    body = "다음 주 월요일에 정기 점검이 있습니다. 점검 시간에는 시스템을 쓸 수 없습니다.\n".encode() * 20
+    path.write_bytes(body[:50] + b"\xff" + body[50:])
+    result = baro("summarize", str(path), timeout=CLI_SECONDS * 4)
+    assert result.returncode == 0, result.stderr
+    notices = [line for line in result.stderr.splitlines() if "대체 문자" in line]
+    assert notices == [
+        "baro: 공지.txt: 읽을 수 없는 글자 1개를 �(대체 문자)로 바꾸어 읽었습니다 (utf-8 인코딩으로 판단)."
+    ]
