@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.core.errors import FileMissing, FileUnreadable
 from app.core.events import GuardHit
+from app.core.files import open_regular_file
 from app.store.guard_log import read_records
 from app.store.guard_rules import rule_dirs, rule_files, user_dir
 from app.tasks.guarding import check_sentence, current_guard, current_problems
@@ -107,7 +108,8 @@ def _read_lines(path: Path) -> list[str]:
     if not path.exists():
         raise FileMissing(path)
     try:
-        return path.read_text(encoding="utf-8-sig").splitlines()
+        with open_regular_file(path) as handle:  # a FIFO given as the input must not hang
+            return handle.read().decode("utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise FileUnreadable(path, f"UTF-8 텍스트 파일로 읽을 수 없습니다({exc})") from exc
 

@@ -77,3 +77,12 @@ def test_search_batch_refuses_a_fifo(folder: Path, tmp_path: Path) -> None:
     assert result.returncode == 1
     line = _one_line(result.stderr)
     assert "questions.txt" in line and "일반 파일이 아니어서" in line
+
+
+def test_guard_batch_refuses_a_fifo(tmp_path: Path) -> None:
+    sentences = tmp_path / "sentences.txt"
+    os.mkfifo(sentences)
+    result = baro("guard", "--batch", str(sentences), timeout=CLI_SECONDS)
+    assert result.returncode == 1
+    line = _one_line(result.stderr)
+    assert "sentences.txt" in line and "일반 파일이 아니어서" in line
