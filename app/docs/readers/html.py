@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from app.core.document import BlockKind, Document
-from app.core.errors import UnsupportedFormat
+from app.core.errors import DocumentTooLarge, UnsupportedFormat
 from app.core.locations import Location
 from app.docs.builder import DocumentBuilder
 from app.docs.context import ReadContext
@@ -111,6 +111,9 @@ class _Collector(HTMLParser):
 
 
 def read(ctx: ReadContext) -> Document:
+    size = ctx.path.stat().st_size
+    if size > ctx.limits.max_chars * 4:
+        raise DocumentTooLarge(ctx.path, f"HTML 파일이 {size // 1024 // 1024:,}MB입니다")
     data = ctx.path.read_bytes()
     decoded = decode_text(data)
     if decoded is None:

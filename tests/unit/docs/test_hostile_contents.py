@@ -13,7 +13,7 @@ import pytest
 
 from app.cli import cmd_extract
 from app.core.errors import CorruptDocument, DocumentTooLarge
-from app.docs import ReaderProcess, read_in_process
+from app.docs import Limits, ReaderProcess, read_in_process
 from tests.unit.docs.test_hostile import peak_mb
 
 pytestmark = pytest.mark.timeout(120)
@@ -138,3 +138,11 @@ def test_a_big_pdf_is_not_copied_into_memory(tmp_path: Path) -> None:
         assert peak_mb(reader.pid) < 150
     finally:
         reader.stop()
+
+
+@pytest.mark.parametrize("name", ["big.txt", "big.html"])
+def test_text_and_html_beyond_the_character_budget_are_refused_before_reading(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text("<p>" + "가" * 2000 + "</p>\n", encoding="utf-8")
+    with pytest.raises(DocumentTooLarge, match=name.replace(".", r"\.")):
+        read_in_process(path, limits=Limits(max_chars=1000))
