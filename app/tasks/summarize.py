@@ -134,7 +134,7 @@ def summarize_document(
             params = GenerationParams(max_tokens=PARTIAL_TOKENS, temperature=assistant.temperature, repeat_penalty=1.15)
             watch = summary_watch(group, part_request)
             for event in assistant.stream(summary_prompt(doc.title, group, part_request), params, cancel, stage):
-                if isinstance(event, Progress):
+                if isinstance(event, Progress | Notice):  # a notice (e.g. a refused template) reaches the user
                     yield event
             partials.append(watch_text(assistant, watch) or " ".join(group[:2]))
         final_prompt = merge_prompt(doc.title, partials, request)
