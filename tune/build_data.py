@@ -218,7 +218,7 @@ def question_examples(doc: Doc, pool: list[Doc], rng: random.Random) -> list[dic
                 "passages": passages(chosen),
                 "answerable": False,
                 "absent_terms": [item["key"], *item.get("absent", [])],
-                "answer_elsewhere": item["answer"].replace(CITE, "").strip(),
+                "answer_elsewhere": item["answer"].replace(f" {CITE}", "").replace(CITE, "").strip(),
                 "target": NOT_FOUND,
             }
         )
