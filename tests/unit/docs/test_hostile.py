@@ -119,13 +119,13 @@ def _big_hwpx(path: Path, paragraphs: int) -> Path:
 
 @linux_only
 def test_a_document_beyond_the_memory_cap_is_a_clear_error(tmp_path: Path) -> None:
-    path = _big_hwpx(tmp_path / "huge.hwpx", 600_000)
-    reader = ReaderProcess(Limits(max_memory_bytes=300 * MB))
+    path = _big_hwpx(tmp_path / "huge.hwpx", 300_000)
+    reader = ReaderProcess(Limits(max_memory_bytes=200 * MB))
     try:
         with pytest.raises(DocumentOutOfMemory, match=r"huge\.hwpx: 문서가 너무 커서 읽을 수 없습니다 \(메모리 한도\)"):
             reader.read(path)
         assert reader.pid is not None, "the child survives its MemoryError"
-        assert peak_mb(reader.pid) < 300
+        assert peak_mb(reader.pid) < 200
         memo = tmp_path / "memo.txt"
         memo.write_text("다음 파일은 읽힙니다.", encoding="utf-8")
         assert reader.read(memo).text == "다음 파일은 읽힙니다."

@@ -67,13 +67,19 @@ def _write_member(out: BinaryIO, member: Member) -> bytes:
     crc = 0
     real_size = 0
     compressed = 0
+    previous: tuple[bytes, bytes] | None = None
     for chunk in member.chunks:
         if member.declared is None:
             crc = zlib.crc32(chunk, crc)
         elif real_size < member.declared:
             crc = zlib.crc32(chunk[: member.declared - real_size], crc)
         real_size += len(chunk)
-        data = compressor.compress(chunk)
+        # A full flush forgets the history, so the same chunk again compresses to the same bytes: reuse them.
+        if previous is not None and previous[0] is chunk:
+            data = previous[1]
+        else:
+            data = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+            previous = (chunk, data)
         compressed += len(data)
         out.write(data)
     tail = compressor.flush()
