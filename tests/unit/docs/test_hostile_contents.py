@@ -94,9 +94,15 @@ def _raw_pdf(path: Path, content: bytes, *, unused_mb: int = 0) -> Path:
 
 
 def test_a_pdf_decompression_bomb_is_not_called_a_scan(tmp_path: Path) -> None:
-    compressor = zlib.compressobj(9)
     block = b" " * (1 << 20)
-    bomb = b"".join(compressor.compress(block) for _ in range(200)) + compressor.flush()
+    compressor = zlib.compressobj(9)
+    first = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)  # with the zlib header
+    # After a full flush the compressor forgets the past, so one compressed megabyte can be repeated.
+    again = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
+    checksum = 1
+    for _ in range(200):
+        checksum = zlib.adler32(block, checksum)
+    bomb = first + again * 199 + b"\x03\x00" + struct.pack(">I", checksum)  # empty final block, Adler-32
     path = _raw_pdf(tmp_path / "bomb.pdf", bomb)
     with pytest.raises(DocumentTooLarge, match=r"bomb\.pdf.*1쪽의 압축을 풀면 너무 큼, 압축 폭탄 의심"):
         read_in_process(path)
