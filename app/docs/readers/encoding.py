@@ -69,10 +69,12 @@ def decode_text(data: bytes) -> Decoded | None:
         decoded = _strict(data, encoding)
         if decoded is not None:
             return decoded
-    if utf16:
-        return _lenient(data, utf16)
     # Evidence first: real UTF-8 or CP949 text with a few bad bytes beats a foreign encoding that fits.
-    decoded = _lenient(data, "utf-8", _has_utf8_evidence) or _lenient(data, "cp949", _has_hangul_evidence)
+    decoded = (
+        (_lenient(data, utf16) if utf16 else None)
+        or _lenient(data, "utf-8", _has_utf8_evidence)
+        or _lenient(data, "cp949", _has_hangul_evidence)
+    )
     if decoded is not None:
         return decoded
     from charset_normalizer import from_bytes

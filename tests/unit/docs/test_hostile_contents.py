@@ -152,3 +152,13 @@ def test_text_and_html_beyond_the_character_budget_are_refused_before_reading(tm
     path.write_text("<p>" + "가" * 2000 + "</p>\n", encoding="utf-8")
     with pytest.raises(DocumentTooLarge, match=name.replace(".", r"\.")):
         read_in_process(path, limits=Limits(max_chars=1000))
+
+
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b""])
+def test_utf16_with_a_broken_surrogate_is_read_with_a_notice(tmp_path: Path, bom: bytes) -> None:
+    path = tmp_path / "memo.txt"
+    good = (KOREAN * 4).encode("utf-16-le")
+    path.write_bytes(bom + good[:20] + b"\x00\xd8" + good[20:])  # a high surrogate with no low one after it
+    document = read_in_process(path)
+    assert document.text.count("\ufffd") == 1 and "새 문단은 여기서 시작합니다." in document.text
+    assert "utf-16-le" in document.notices[0]
