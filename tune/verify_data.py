@@ -43,6 +43,8 @@ MIN_EXAMPLES = 400
 MIN_HELDOUT = 60
 MIN_NEGATIVE_SHARE = 0.2
 SUMMARY_SENTENCES = (3, 5)
+SHAPES = {("gist", "short"): 3, ("bullets", "short"): 3, ("bullets", "medium"): 5}
+"""Lines the app's summary instruction asks for (summary_prompts: gist "세 문장", bullets POINTS 3개/5개)."""
 MAX_ANSWER_CHARS = 200
 TASKS = ("summarize", "ask", "draft", "guard")
 
@@ -126,6 +128,11 @@ class Verifier:
         low, high = SUMMARY_SENTENCES
         if not low <= len(sentences) <= high:
             problems.append(f"{len(sentences)} sentences, expected {low}–{high}")
+        wanted = SHAPES.get((example["style"], example["length"]))
+        if wanted is None:
+            problems.append(f"no summary shape for {example['style']}/{example['length']}")
+        elif len(lines) != wanted:
+            problems.append(f"{len(lines)} lines, the app asks {example['style']}/{example['length']} for {wanted}")
         if example["style"] == "bullets" and not all(line.startswith("- ") for line in lines):
             problems.append("a bullets summary has a line without '- '")
         if example["style"] == "gist" and any(_LIST_MARKER.match(line) for line in lines):
