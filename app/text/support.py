@@ -18,7 +18,7 @@ from typing import Literal
 from app.text.claims import ClaimFacts, facts_from_tokens, merge_facts
 from app.text.kiwi import kiwi
 from app.text.sentences import Sentence, split_sentences
-from app.text.support_rules import Finding, backs_quantity, compare_facts, noun_in
+from app.text.support_rules import Finding, backs_quantity, compare_facts, noun_in, novel_nouns
 
 Label = Literal["supported", "partial", "unsupported"]
 
@@ -40,6 +40,8 @@ class Verdict:
     reasons: list[str]
     """Korean explanations, empty when fully supported."""
     evidence: str = ""
+    novel: tuple[str, ...] = ()
+    """Nouns of the sentence that no passage uses at all (a new fact rather than a paraphrase)."""
 
     @property
     def is_supported(self) -> bool:
@@ -153,7 +155,9 @@ class SupportChecker:
             reasons.append(f"원문의 해당 부분에 없는 말이 있습니다: {shown}.")
         passage = self._sentences[first].passage
         start, end = self._sentences[first].start, self._sentences[last].end
-        return Verdict(label, round(coverage, 3), passage, (start, end), reasons, self._passages[passage][start:end])
+        novel = tuple(novel_nouns(claim.facts, self._all))
+        evidence = self._passages[passage][start:end]
+        return Verdict(label, round(coverage, 3), passage, (start, end), reasons, evidence, novel)
 
 
 @dataclass

@@ -65,14 +65,19 @@ def _compare_entities(entities: list[str], span: ClaimFacts, everything: ClaimFa
     return findings
 
 
-def _novel_nouns(claim: ClaimFacts, everything: ClaimFacts) -> list[Finding]:
-    """Nouns the sources never use: a new subject or object is a new fact, not a paraphrase."""
+def novel_nouns(claim: ClaimFacts, everything: ClaimFacts) -> list[str]:
+    """Nouns of the claim the sources never use (names aside): a new subject or object is a new fact."""
     named = {compact(e) for e in claim.entities}
-    novel = [
+    return [
         noun
         for noun in sorted(claim.free_nouns)
         if len(noun) >= 2 and compact(noun) not in named and not noun_in(noun, everything)
     ]
+
+
+def _novel_nouns(claim: ClaimFacts, everything: ClaimFacts) -> list[Finding]:
+    """Nouns the sources never use: a new subject or object is a new fact, not a paraphrase."""
+    novel = novel_nouns(claim, everything)
     if not novel:
         return []
     shown = ", ".join(f"'{n}'" for n in novel[:4])

@@ -2,7 +2,8 @@
 not back gives way to the user's own 요점.
 
 The support checker judges every sentence the model wrote for a point against the user's fields and the
-reference documents. An "unsupported" sentence never reaches the draft: when backed sentences of the same
+reference documents. A sentence it finds unsupported, or one with a noun nobody gave (a new subject,
+object or detail is a new fact, however well the rest matches), never reaches the draft: when backed sentences of the same
 point remain (and keep the point's figures and names) they stand alone; otherwise the point itself, in
 the template's register, takes the place of the model's text, so the draft stays correct, only plainer.
 Every such change is returned as a ``Replacement`` for the result to list.
@@ -17,6 +18,14 @@ from app.tasks.drafting.writer import Piece, fallback, keeps_facts
 from app.text.support import SupportChecker
 
 _SHOWN_CHARS = 80
+FRAME_NOUNS = frozenset(
+    {
+        *("필요", "추진", "실시", "시행", "마련", "강화", "계획", "진행", "검토", "예정", "관련", "위해", "대상"),
+        *("내용", "사항", "방안", "방침", "조치", "협조", "참고", "안내", "요청", "협의", "확인", "결과", "목적"),
+    }
+)
+"""Nouns that frame a business sentence ("…을 추진할 계획임") without adding a fact of their own; any
+other noun the user's input and references never use is a new fact (an invented 임원, 본사, 월요일)."""
 
 
 @dataclass(frozen=True)
@@ -57,8 +66,10 @@ def keep_backed(
     dropped: list[tuple[str, tuple[str, ...]]] = []
     for sentence in piece.sentences:
         verdict = checker.check(sentence)
-        if verdict.label == "unsupported":
-            dropped.append((sentence, tuple(verdict.reasons[:2])))
+        invented = [noun for noun in verdict.novel if noun not in FRAME_NOUNS]
+        if verdict.label == "unsupported" or invented:
+            reasons = verdict.reasons if verdict.label == "unsupported" else [_invented(invented)]
+            dropped.append((sentence, tuple(reasons[:2])))
         else:
             backed.append(sentence)
     if not dropped:
@@ -71,6 +82,11 @@ def keep_backed(
     return Piece(plain, False, piece.raw), [
         Replacement(point, sentence, plain, reasons) for sentence, reasons in dropped
     ]
+
+
+def _invented(nouns: list[str]) -> str:
+    shown = ", ".join(f"'{n}'" for n in nouns[:4])
+    return f"입력한 내용·참고 문서에 없는 말이 있습니다: {shown}."
 
 
 def _shorten(text: str) -> str:

@@ -16,6 +16,7 @@ from app.store.templates import find_template
 from app.tasks.drafting import DraftRequest, DraftResult, write_draft
 from app.tasks.drafting.backing import keep_backed
 from app.tasks.drafting.writer import Piece
+from app.text.sentences import split_sentences
 from app.text.support import SupportChecker
 from tests.unit.tasks.draft_fakes import scripted_assistant
 
@@ -54,9 +55,26 @@ def test_the_issue_nonsense_is_replaced_by_the_point_in_the_report_layout() -> N
     assert result.problems == []
 
 
+@pytest.mark.parametrize(
+    ("point", "invented"),
+    [("교육 대상은 전 직원", "교육 대상은 본사 직원"), ("재고 점검을 매주 실시", "재고 점검을 매주 월요일에 실시함")],
+)
+def test_a_sentence_that_matches_well_but_adds_a_new_noun_is_replaced(point: str, invented: str) -> None:
+    # With these points in the fields the checker finds the nonsense only partly backed (its 교육, 대상 are
+    # the user's words); the new noun (임원, 본사, 월요일) is what makes it a fact nobody gave.
+    fields = {**REPORT, "요점": f"{POINT}\n{point}"}
+    _, done, _ = _run(
+        write_draft(scripted_assistant([NONSENSE, invented]), DraftRequest(find_template("보고서"), fields))
+    )
+    result: DraftResult = done.data["result"]
+    assert [r.sentence for r in result.replacements] == [NONSENSE, invented]
+    assert f"  ○ {POINT}" in done.text.splitlines() and f"  ○ {point}" in done.text.splitlines()
+    assert "'임원'" in result.replacements[0].reasons[0]
+
+
 def test_a_gaejo_point_replacement_keeps_the_registers_form() -> None:
     fields = {"수신": "각 부서장", "제목": "물류 개선 알림", "요점": "협력사를 추가합니다\n운송 경로를 단축합니다"}
-    answers = ["교육 대상은 협력사 임원입니다.", "운송 경로를 단축하여 비용을 줄입니다."]
+    answers = ["교육 대상은 협력사 임원입니다.", "운송 경로를 단축하겠습니다."]
     _, done, _ = _run(write_draft(scripted_assistant(answers), DraftRequest(find_template("공문"), fields)))
     result: DraftResult = done.data["result"]
     assert "1. 협력사를 추가합니다." in done.text, done.text
@@ -100,3 +118,24 @@ def test_reference_documents_back_sentences_the_points_alone_do_not(tmp_path: Pa
     result: DraftResult = done.data["result"]
     assert ("한빛운송" in done.text) is reference_backs
     assert bool(result.replacements) is not reference_backs
+
+
+@pytest.mark.slow
+def test_the_built_in_model_draft_for_the_issue_point_shows_no_unbacked_sentence(default_model_path: Path) -> None:
+    from app.tasks.assistant import Assistant, describe_model
+
+    assistant = Assistant.open(describe_model(default_model_path, 1024))
+    try:
+        streamed, done, _ = _run(write_draft(assistant, DraftRequest(find_template("보고서"), REPORT, max_tokens=60)))
+    finally:
+        assistant.close()
+    result: DraftResult = done.data["result"]
+    assert streamed == done.text and result.problems == []
+    item = next(line for line in done.text.splitlines() if line.startswith("  ○ "))
+    # A fresh checker over what the user typed judges the shown item on its own.
+    checker = SupportChecker([result.values.all_text])
+    verdicts = [checker.check(s.text).label for s in split_sentences(item.removeprefix("  ○ "))]
+    assert verdicts and "unsupported" not in verdicts, (item, result.replacements)
+    for replacement in result.replacements:
+        assert replacement.sentence not in streamed
+        assert replacement.replaced_by == "" or replacement.replaced_by in item
