@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from app.text.korean_format import Register, to_register
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -119,7 +121,9 @@ def test_a_draft_with_a_new_fact_or_the_wrong_register_fails(
     example["pieces"][0]["text"] = "참석자에게는 기념품으로 상품권 5만 원을 드립니다."
     assert any("상품권" in p for p in verifier.check(example))
     example = _first(splits, task="draft", template="공문")
-    example["pieces"][0]["text"] = example["pieces"][0]["text"].replace("합니다.", "한다.")
+    original = example["pieces"][0]["text"]
+    example["pieces"][0]["text"] = to_register(original, Register.HANDA)
+    assert example["pieces"][0]["text"] != original
     assert any("합쇼체" in p for p in verifier.check(example))
 
 
