@@ -32,8 +32,11 @@ Judge = Callable[[str], Verdict]
 class GiveUpLimits:
     """When the first sentences of an answer are mostly unsupported, the rest will not be better.
 
-    Chosen with bench/generation_health.py (quick run, Gemma 3 270M, see the commit that set them): of the
-    answers whose first three sentences held two unsupported ones, almost none ended with a supported majority.
+    bench/generation_health.py --quick (seed 7, Gemma 3 270M, 2026-12-01, load 4.4) prints the candidates on the
+    BEFORE answers: over its 4 judged answers, first=3/share=0.6 gave up on half, lost no answer with a supported
+    majority and still showed 1 mostly unsupported one; first=2/share=0.5 gave up on 3 of 4, lost none and showed
+    none. Four answers are too few to pick the stricter one: the full run (`python bench/generation_health.py`)
+    prints the same table for all of them and decides.
     """
 
     first_sentences: int = 3
