@@ -1,0 +1,112 @@
+"""LoRA-train Gemma 3 270M on tokenized examples; fixed seed, progress with ETA, resumable, GGUF adapter out.
+
+DRAFT (issue #16 step 3): the input is already tokenized, one JSON object a line:
+{"tokens": [2, ...], "loss_from": k} — the loss covers tokens[k:] (the answer). Producing it (the prompt
+format, in one place, and llama.cpp's tokenizer) is the project venv's job and not written yet.
+
+    /work/tune-venv/bin/python tune/train.py TOKENIZED.jsonl --out tune/build/run1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tune import gguf_weights
+from tune.base_model import base_gguf
+from tune.export_gguf import write_lora_gguf
+from tune.gemma3 import Gemma3
+from tune.lora import enable_lora, load_lora_state, lora_state
+
+CACHE = Path(__file__).resolve().parent / "build" / "weights"
+
+
+def read_examples(path: Path, max_len: int) -> list[tuple[list[int], int]]:
+    examples = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            tokens, loss_from = row["tokens"][: max_len + 1], max(1, int(row["loss_from"]))
+            if loss_from < len(tokens) - 1:
+                examples.append((tokens, loss_from))
+    return examples
+
+
+def output_vocab(examples: list[tuple[list[int], int]]) -> torch.Tensor:
+    """The output rows the loss may use: every token that occurs as a target in the data."""
+    seen = {t for tokens, loss_from in examples for t in tokens[loss_from:]}
+    return torch.tensor(sorted(seen))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--rank", type=int, default=8)
+    parser.add_argument("--alpha", type=float, default=16.0)
+    parser.add_argument("--lr", type=float, default=2e-4)
+    parser.add_argument("--targets", default="attn_q,attn_v")
+    parser.add_argument("--max-len", type=int, default=512)
+    parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--max-steps", type=int, default=0, help="stop early (smoke runs)")
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+
+    examples = read_examples(args.data, args.max_len)
+    vocab_ids = output_vocab(examples)
+    cfg, weights = gguf_weights.load(base_gguf(None), CACHE)
+    model = Gemma3(cfg, weights).train()
+    params = enable_lora(model, args.targets.split(","), rank=args.rank, alpha=args.alpha, seed=args.seed)
+    optimizer = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.0)
+    order = [
+        i
+        for epoch in range(args.epochs)
+        for i in random.Random(args.seed + epoch).sample(range(len(examples)), len(examples))
+    ]
+
+    checkpoint = args.out / "checkpoint.pt"
+    start = 0
+    if checkpoint.is_file():
+        saved = torch.load(checkpoint, weights_only=True)
+        load_lora_state(model, saved["lora"])
+        optimizer.load_state_dict(saved["optimizer"])
+        start = int(saved["step"])
+        print(f"resuming at step {start}/{len(order)}", flush=True)
+    total = min(len(order), args.max_steps) if args.max_steps else len(order)
+    args.out.mkdir(parents=True, exist_ok=True)
+    began = time.perf_counter()
+    for step in range(start, total):
+        tokens, loss_from = examples[order[step]]
+        batch = torch.tensor(tokens)[None]
+        positions = torch.arange(loss_from - 1, len(tokens) - 1)
+        hidden = model.hidden(batch[:, :-1])[0, positions]
+        labels = torch.searchsorted(vocab_ids, batch[0, positions + 1])
+        loss = F.cross_entropy(model.logits(hidden, vocab_ids), labels)
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+        done = step + 1 - start
+        eta = (time.perf_counter() - began) / done * (total - step - 1)
+        print(f"step {step + 1}/{total} loss {float(loss.detach()):.3f} eta {eta / 60:.1f} min", flush=True)
+        if (step + 1) % 50 == 0 or step + 1 == total:
+            state = {"lora": lora_state(model), "optimizer": optimizer.state_dict(), "step": step + 1}
+            torch.save(state, checkpoint.with_suffix(".part"))
+            checkpoint.with_suffix(".part").replace(checkpoint)
+    adapter = write_lora_gguf(model, args.out / "baro-lora.gguf", args.alpha)
+    print(f"adapter: {adapter}")
+
+
+if __name__ == "__main__":
+    main()
