@@ -17,6 +17,8 @@ class PromptFormat(StrEnum):
     EXAONE = "exaone"
     COMPLETION = "completion"
     """Plain continuation for base (not instruction-tuned) models."""
+    BARO_TUNED = "baro"
+    """Gemma 3 270M with Baro's LoRA adapter: the exact format it was trained in (``tune/tokenize_data.py``)."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,26 @@ def render(fmt: PromptFormat, prompt: TaskPrompt) -> RenderedPrompt:
     renderer = _RENDERERS[fmt]
     text, stops = renderer(prompt)
     return RenderedPrompt(text, tuple(dict.fromkeys((*stops, *prompt.stop))))
+
+
+BARO_TUNED_END = "<end_of_turn>"
+"""What ends every answer the tuned model was trained on (and so where its generation stops)."""
+
+
+def training_example(prompt: TaskPrompt, answer: str) -> tuple[str, str]:
+    """The tuned model's training pair: the prompt exactly as the app renders it, and the answer it learns.
+
+    ``tune/tokenize_data.py`` builds every training example with this, so what the adapter learns from is
+    byte for byte what the app sends it at inference (``render(PromptFormat.BARO_TUNED, prompt)``).
+    """
+    return render(PromptFormat.BARO_TUNED, prompt).text, f"{answer}{BARO_TUNED_END}"
+
+
+def _baro_tuned(p: TaskPrompt) -> tuple[str, tuple[str, ...]]:
+    # Frozen with the adapter: changing a byte here means retraining (`make tune`). Gemma's turn markers with
+    # the system text leading the user turn (the guard's facts arrive there); no answer cue, the turn is the cue.
+    user = f"{p.system}\n\n{p.user}" if p.system else p.user
+    return f"<start_of_turn>user\n{user}{BARO_TUNED_END}\n<start_of_turn>model\n", (BARO_TUNED_END, "<start_of_turn>")
 
 
 def _gemma(p: TaskPrompt) -> tuple[str, tuple[str, ...]]:
@@ -89,4 +111,5 @@ _RENDERERS = {
     PromptFormat.LLAMA3: _llama3,
     PromptFormat.EXAONE: _exaone,
     PromptFormat.COMPLETION: _completion,
+    PromptFormat.BARO_TUNED: _baro_tuned,
 }

@@ -1,4 +1,4 @@
-from app.llm.prompts import PromptFormat, TaskPrompt, render
+from app.llm.prompts import BARO_TUNED_END, PromptFormat, TaskPrompt, render, training_example
 
 PROMPT = TaskPrompt(system="규칙", content="본문", instruction="요약하세요.", cue="[요약]", stop=("###",))
 
@@ -10,6 +10,7 @@ def test_every_format_renders_content_and_has_its_stop() -> None:
         PromptFormat.LLAMA3: "<|eot_id|>",
         PromptFormat.EXAONE: "[|endofturn|]",
         PromptFormat.COMPLETION: "\n\n",
+        PromptFormat.BARO_TUNED: "<end_of_turn>",
     }
     for fmt in PromptFormat:
         rendered = render(fmt, PROMPT)
@@ -19,7 +20,13 @@ def test_every_format_renders_content_and_has_its_stop() -> None:
 
 
 def test_chat_formats_carry_system_and_instruction_but_not_the_base_model_cue() -> None:
-    for fmt in (PromptFormat.GEMMA, PromptFormat.CHATML, PromptFormat.LLAMA3, PromptFormat.EXAONE):
+    for fmt in (
+        PromptFormat.GEMMA,
+        PromptFormat.CHATML,
+        PromptFormat.LLAMA3,
+        PromptFormat.EXAONE,
+        PromptFormat.BARO_TUNED,
+    ):
         text = render(fmt, PROMPT).text
         assert "규칙" in text and "요약하세요." in text
         assert "[요약]" not in text
@@ -34,3 +41,16 @@ def test_gemma_turns() -> None:
 def test_completion_format_is_document_then_heading() -> None:
     text = render(PromptFormat.COMPLETION, PROMPT).text
     assert text == "본문\n\n[요약]\n"
+
+
+def test_tuned_format_is_gemma_turns_with_the_system_text_first_and_no_cue() -> None:
+    rendered = render(PromptFormat.BARO_TUNED, PROMPT)
+    assert rendered.text == "<start_of_turn>user\n규칙\n\n본문\n\n요약하세요.<end_of_turn>\n<start_of_turn>model\n"
+    assert rendered.stop == ("<end_of_turn>", "<start_of_turn>", "###")
+
+
+def test_training_example_is_the_inference_prompt_plus_the_answer_and_its_end() -> None:
+    prompt, answer = training_example(PROMPT, "요약문입니다.")
+    assert prompt == render(PromptFormat.BARO_TUNED, PROMPT).text
+    assert answer == f"요약문입니다.{BARO_TUNED_END}"
+    assert BARO_TUNED_END in render(PromptFormat.BARO_TUNED, PROMPT).stop
