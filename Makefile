@@ -71,5 +71,37 @@ package: $(VENV)/bin/python
 package-smoke: package sysdeps
 	$(BIN)/python packaging/smoke_test.py
 
+# Rebuild Baro's LoRA adapter for the default model from tune/data (developers only: never part of run/test,
+# and CI never trains). ~1.5-2 h on 2 CPU cores; rerun to resume. See README "Tuning (developers)".
+TUNE_VENV    := .venv-tune
+TUNE_BIN     := $(TUNE_VENV)/bin
+TUNE_OUT     ?= tune/build/run
+TUNE_ADAPTER ?= models/baro-tuned-lora.gguf
+TUNE_EPOCHS  ?= 3
+TUNE_THREADS ?= 2
+TUNE_MAX_LEN ?= 768
+# Empty: pip's default index (on Linux PyPI's torch is the multi-GB CUDA build). For the CPU-only wheel:
+# make tune TORCH_INDEX=https://download.pytorch.org/whl/cpu
+TORCH_INDEX  ?=
+TUNE_PACKAGES = $(shell $(PYTHON) -c "import shlex, tomllib; \
+	extra = tomllib.load(open('pyproject.toml', 'rb'))['project']['optional-dependencies']['tune']; \
+	print(' '.join(map(shlex.quote, extra)))")
+
+.PHONY: tune tune-venv
+$(TUNE_BIN)/python:
+	$(PYTHON) -m venv $(TUNE_VENV)
+	$(TUNE_BIN)/python -m pip install --quiet --upgrade pip
+
+tune-venv: $(TUNE_BIN)/python
+	$(TUNE_BIN)/pip install --quiet $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX) --extra-index-url https://pypi.org/simple) \
+		$(TUNE_PACKAGES)
+
+tune: install tune-venv
+	$(BIN)/python tune/build_data.py --check
+	$(BIN)/python tune/tokenize_data.py --out tune/build/tokens --max-len $(TUNE_MAX_LEN)
+	$(TUNE_BIN)/python tune/train.py tune/build/tokens/train.jsonl --out $(TUNE_OUT) --epochs $(TUNE_EPOCHS) \
+		--threads $(TUNE_THREADS) --max-len $(TUNE_MAX_LEN) --adapter $(TUNE_ADAPTER)
+	sha256sum $(TUNE_ADAPTER)
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,15 +1,19 @@
 """LoRA-train Gemma 3 270M on tokenized examples; fixed seed, progress with ETA, resumable, GGUF adapter out.
 
-DRAFT (issue #16 step 3): the input is already tokenized, one JSON object a line:
-{"tokens": [2, ...], "loss_from": k} — the loss covers tokens[k:] (the answer). Producing it (the prompt
-format, in one place, and llama.cpp's tokenizer) is the project venv's job and not written yet.
+The input is already tokenized by tune/tokenize_data.py (project venv: the app's prompts in
+PromptFormat.BARO_TUNED, llama.cpp's tokenizer), one JSON object a line: {"tokens": [2, ...], "loss_from": k}
+— the loss covers tokens[k:] (the answer). `make tune` runs the whole chain.
 
-    /work/tune-venv/bin/python tune/train.py TOKENIZED.jsonl --out tune/build/run1
+    .venv-tune/bin/python tune/train.py tune/build/tokens/train.jsonl --out tune/build/run
+
+A rerun with the same data and settings resumes from the last checkpoint; with other data or settings it
+starts over (the checkpoint records a fingerprint of both).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -35,8 +39,8 @@ def read_examples(path: Path, max_len: int) -> list[tuple[list[int], int]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            tokens, loss_from = row["tokens"][: max_len + 1], max(1, int(row["loss_from"]))
-            if loss_from < len(tokens) - 1:
+            tokens, loss_from = row["tokens"], max(1, int(row["loss_from"]))
+            if len(tokens) <= max_len and loss_from < len(tokens) - 1:
                 examples.append((tokens, loss_from))
     return examples
 
@@ -45,6 +49,13 @@ def output_vocab(examples: list[tuple[list[int], int]]) -> torch.Tensor:
     """The output rows the loss may use: every token that occurs as a target in the data."""
     seen = {t for tokens, loss_from in examples for t in tokens[loss_from:]}
     return torch.tensor(sorted(seen))
+
+
+def fingerprint(data: Path, args: argparse.Namespace) -> str:
+    settings = {k: v for k, v in vars(args).items() if k not in {"out", "threads", "max_steps", "data", "adapter"}}
+    digest = hashlib.sha256(data.read_bytes())
+    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
 
 
 def main() -> None:
@@ -56,7 +67,8 @@ def main() -> None:
     parser.add_argument("--alpha", type=float, default=16.0)
     parser.add_argument("--lr", type=float, default=2e-4)
     parser.add_argument("--targets", default="attn_q,attn_v")
-    parser.add_argument("--max-len", type=int, default=512)
+    parser.add_argument("--max-len", type=int, default=768, help="longer examples are skipped (as tokenize_data)")
+    parser.add_argument("--adapter", type=Path, default=None, help="where to write the GGUF adapter")
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--max-steps", type=int, default=0, help="stop early (smoke runs)")
@@ -65,6 +77,7 @@ def main() -> None:
     torch.manual_seed(args.seed)
 
     examples = read_examples(args.data, args.max_len)
+    print(f"{len(examples)} examples, {args.epochs} epochs, seed {args.seed}", flush=True)
     vocab_ids = output_vocab(examples)
     cfg, weights = gguf_weights.load(base_gguf(None), CACHE)
     model = Gemma3(cfg, weights).train()
@@ -78,8 +91,12 @@ def main() -> None:
 
     checkpoint = args.out / "checkpoint.pt"
     start = 0
-    if checkpoint.is_file():
-        saved = torch.load(checkpoint, weights_only=True)
+    run_id = fingerprint(args.data, args)
+    saved = torch.load(checkpoint, weights_only=True) if checkpoint.is_file() else None
+    if saved is not None and saved.get("fingerprint") != run_id:
+        print(f"{checkpoint} is from other data or settings: starting over", flush=True)
+        saved = None
+    if saved is not None:
         load_lora_state(model, saved["lora"])
         optimizer.load_state_dict(saved["optimizer"])
         start = int(saved["step"])
@@ -101,10 +118,15 @@ def main() -> None:
         eta = (time.perf_counter() - began) / done * (total - step - 1)
         print(f"step {step + 1}/{total} loss {float(loss.detach()):.3f} eta {eta / 60:.1f} min", flush=True)
         if (step + 1) % 50 == 0 or step + 1 == total:
-            state = {"lora": lora_state(model), "optimizer": optimizer.state_dict(), "step": step + 1}
+            state = {
+                "lora": lora_state(model),
+                "optimizer": optimizer.state_dict(),
+                "step": step + 1,
+                "fingerprint": run_id,
+            }
             torch.save(state, checkpoint.with_suffix(".part"))
             checkpoint.with_suffix(".part").replace(checkpoint)
-    adapter = write_lora_gguf(model, args.out / "baro-lora.gguf", args.alpha)
+    adapter = write_lora_gguf(model, args.adapter or args.out / "baro-lora.gguf", args.alpha)
     print(f"adapter: {adapter}")
 
 
