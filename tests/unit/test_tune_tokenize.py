@@ -76,7 +76,9 @@ def test_training_prompts_are_the_app_prompts_in_the_tuned_format() -> None:
 
 
 @pytest.mark.slow
-def test_tokenized_examples_split_at_the_answer_with_llama_cpp_tokens(tmp_path: Path) -> None:
+def test_tokenized_examples_split_at_the_answer_with_llama_cpp_tokens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import llama_cpp
 
     module = _tokenize_module()
@@ -85,7 +87,7 @@ def test_tokenized_examples_split_at_the_answer_with_llama_cpp_tokens(tmp_path: 
     data.mkdir()
     for split in module.SPLITS:
         (data / f"{split}.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n")
-    sys.argv = ["tokenize_data.py", "--data", str(data), "--out", str(tmp_path / "out")]
+    monkeypatch.setattr(sys, "argv", ["tokenize_data.py", "--data", str(data), "--out", str(tmp_path / "out")])
     module.main()
     rows = [json.loads(line) for line in (tmp_path / "out" / "train.jsonl").read_text().splitlines()]
     vocab = llama_cpp.Llama(str(module.base_gguf(None)), vocab_only=True, verbose=False)
