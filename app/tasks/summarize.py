@@ -133,7 +133,8 @@ def summarize_document(
             part_request = SummaryRequest(SummaryStyle.GIST, SummaryLength.SHORT)
             params = GenerationParams(max_tokens=PARTIAL_TOKENS, temperature=assistant.temperature, repeat_penalty=1.15)
             watch = summary_watch(group, part_request)
-            for event in assistant.stream(summary_prompt(doc.title, group, part_request), params, cancel, stage):
+            part_prompt = summary_prompt(doc.title, group, part_request)
+            for event in assistant.stream(part_prompt, params, cancel, stage, watch=watch):
                 if isinstance(event, Progress | Notice):  # a notice (e.g. a refused template) reaches the user
                     yield event
             partials.append(watch_text(assistant, watch) or " ".join(group[:2]))

@@ -13,7 +13,8 @@ from enum import StrEnum
 
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError
-from app.core.events import Done, Event, Progress, Token
+from app.core.events import Done, Event, Progress, Token, Withdraw
+from app.core.streamed import StreamedText
 from app.llm.client import GenerationParams
 from app.llm.prompts import TaskPrompt
 from app.tasks.assistant import Assistant
@@ -66,12 +67,12 @@ def rewrite_passage(
     source = "rules"
     if style is RewriteStyle.SHORTER and assistant is not None and "\n" not in text.strip():
         yield Progress("짧게 고치는 중", None)
-        parts: list[str] = []
+        streamed = StreamedText()
         params = GenerationParams(max_tokens=80, temperature=assistant.temperature, repeat_penalty=1.15)
         for event in assistant.stream(_shorter_prompt(text), params, cancel, "문장을 모델에 넣는 중"):
-            if isinstance(event, Token):
-                parts.append(event.text)
-        candidate = clean_inline(" ".join("".join(parts).split()))
+            if isinstance(event, Token | Withdraw):
+                streamed.add(event)
+        candidate = clean_inline(" ".join(streamed.shown.split()))
         if _acceptable_shortening(text, candidate):
             result, source = candidate, "model"
     yield Token(result)

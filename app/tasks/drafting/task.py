@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.core.cancel import CancelToken
-from app.core.events import Done, Event, Notice, Progress, Token
+from app.core.events import Done, Event, Notice, Progress, Token, Withdraw
+from app.core.streamed import StreamedText
 from app.llm.client import GenerationParams
 from app.llm.prompts import TaskPrompt
 from app.store.templates import Template
@@ -154,11 +155,11 @@ def _expand(
     params = GenerationParams(
         max_tokens=request.max_tokens, temperature=assistant.temperature, repeat_penalty=1.15, seed=request.seed
     )
-    parts: list[str] = []
+    streamed = StreamedText()
     for event in assistant.stream(prompt, params, cancel, "요점을 모델에 넣는 중"):
-        if isinstance(event, Token):
-            parts.append(event.text)
+        if isinstance(event, Token | Withdraw):
+            streamed.add(event)  # a loop the watch withdrew never reaches the draft
         else:
             yield event
-    piece: Piece = clean_piece("".join(parts), point.text, template, hints)
+    piece: Piece = clean_piece(streamed.shown, point.text, template, hints)
     return piece

@@ -183,3 +183,15 @@ def test_default_model_drafts_pass_the_structure_checks(name: str, default_model
     assert result.problems == []
     assert streamed == done.text
     assert done.data["points"] >= 1
+
+
+def test_a_loop_the_watch_withdrew_never_reaches_the_draft() -> None:
+    # A real failure shape of the built-in model: a backed sentence, then the same sentence over and over.
+    backed = "전 직원을 대상으로 정보보안 교육을 12월 3일 실시합니다."
+    looping = backed + " " + " ".join(["정보보안 교육을 실시합니다."] * 12)
+    assistant = scripted_assistant([looping, looping])
+    fields = {"제목": "정보보안 교육 추진 계획", "작성부서": "정보보안팀", "요점": "전 직원 대상 교육\n12월 3일 실시"}
+    _, done = _run(write_draft(assistant, DraftRequest(find_template("보고서"), fields)))
+    assert assistant.last_watch is not None and assistant.last_watch.record.degeneration is not None
+    for line in done.text.splitlines():
+        assert line.count("교육을 실시") <= 1, line  # the repeated sentence is gone, its first statement stays

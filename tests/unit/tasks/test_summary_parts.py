@@ -78,3 +78,27 @@ def test_markdown_and_docx_exports_keep_sources_and_flags(tmp_path: Path) -> Non
     text = read_document(target).text
     assert "부산 고객은 400곳이다." in text and "원문으로 확인되지 않음" in text and SOURCE[0] in text
     assert [p.name for p in tmp_path.iterdir()] == ["요약.docx"]  # no temporary file left beside it
+
+
+def test_a_long_document_merges_what_the_model_wrote_for_each_part() -> None:
+    from app.tasks.summarize import AVERAGE_SENTENCE_CHARS, SummaryRequest, _groups, _TokenEstimate, summarize_document
+    from tests.unit.tasks.draft_fakes import scripted_assistant
+
+    departments = ["총무팀", "재무팀", "물류팀", "영업팀", "인사팀", "연구소"]
+    lines = [
+        f"{departments[i % 6]}은 제{i + 1}차 점검에서 예산 {i + 3}억 원의 집행률이 {(i * 7) % 90 + 5}%라고 보고했으며 "
+        f"{i % 12 + 1}월까지 후속 조치 {i % 5 + 2}건을 마련하기로 했다."
+        for i in range(600)
+    ]
+    doc = Document(Path("점검.txt"), "점검 결과", "txt", [Block(t, Location(line=i + 1)) for i, t in enumerate(lines)])
+    probe = scripted_assistant([])
+    request = SummaryRequest()
+    texts = [q.text for _, q in key_quotes(doc, key_sentence_count(len(doc.text) // AVERAGE_SENTENCE_CHARS))]
+    groups = _groups(texts, probe.content_budget(request.max_new_tokens), _TokenEstimate(probe, doc.text))
+    assert len(groups) > 1
+    # Each partial copies its part's first sentence (supported); the merge must receive exactly that.
+    assistant = scripted_assistant([group[0] for group in groups] + [groups[0][0]])
+    list(summarize_document(assistant, doc, request))
+    merge = assistant.engine.prompts[len(groups)]  # type: ignore[attr-defined]
+    for group in groups:
+        assert group[0] in merge and group[1] not in merge  # not the two-quote stand-in
