@@ -11,10 +11,9 @@ from pathlib import Path
 
 from app.core.cancel import CancelToken
 from app.core.document import Document
-from app.core.errors import FileMissing, FileUnreadable
 from app.core.files import require_regular_file
 from app.docs.context import ProgressCallback
-from app.docs.detect import SUPPORTED_SUFFIXES, detect_format
+from app.docs.detect import SUPPORTED_SUFFIXES, detect_format, opening
 from app.docs.inprocess import read_in_process
 from app.docs.limits import DEFAULT_LIMITS, Limits
 from app.docs.sandbox import ReaderProcess, shared_reader
@@ -44,14 +43,8 @@ def read_document(
     receives fractions 0.0-1.0 on the calling thread; ``cancel`` stops the read within about 50 ms.
     """
     path = Path(path)
-    try:
+    with opening(path):
         require_regular_file(path)  # a FIFO would block the reader's open(), /dev/zero would never end
-    except FileNotFoundError as err:
-        raise FileMissing(path) from err
-    except IsADirectoryError as err:
-        raise FileUnreadable(path, "폴더입니다") from err
-    except OSError as err:
-        raise FileUnreadable(path, err.strerror or type(err).__name__) from err
     if cancel is not None:
         cancel.raise_if_cancelled()
     return shared_reader().read(path, cancel=cancel, progress=progress, timeout=timeout)

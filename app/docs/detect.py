@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.core.errors import (
@@ -40,17 +42,23 @@ _BINARY_MAGICS: dict[bytes, str] = {
 }
 
 
-def detect_format(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
-    """Return the reader name for ``path``: pdf, docx, hwp, hwpx, pptx, xlsx, html, md or txt."""
+@contextmanager
+def opening(path: Path) -> Iterator[None]:
+    """Turn the OS's errors on opening ``path`` into the user's errors, naming the file."""
     try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
+        yield
     except FileNotFoundError as err:
         raise FileMissing(path) from err
     except IsADirectoryError as err:
         raise FileUnreadable(path, "폴더입니다") from err
     except OSError as err:
         raise FileUnreadable(path, err.strerror or type(err).__name__) from err
+
+
+def detect_format(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Return the reader name for ``path``: pdf, docx, hwp, hwpx, pptx, xlsx, html, md or txt."""
+    with opening(path), path.open("rb") as handle:
+        head = handle.read(4096)
     if not head:
         raise EmptyDocument(path)
     if head.startswith(OLE_MAGIC):

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from app.core.events import Event, SentenceVerdict, Withdraw
 from app.core.streamed import tidy
+from app.tasks.verdicts import sentence_verdict
 from app.text.degeneration import Degeneration, DegenerationDetector
 from app.text.sentences import split_sentences
 from app.text.support import Verdict
@@ -180,15 +181,7 @@ class AnswerWatch:
 
     def _judge_one(self, start: int, end: int, text: str) -> list[Event]:
         assert self.judge is not None
-        result = self.judge(text)
-        verdict = SentenceVerdict(
-            index=len(self.sentences),
-            text=text,
-            label=result.label,
-            reasons=tuple(result.reasons),
-            quote=result.source_index,
-            span=result.span,
-        )
+        verdict = sentence_verdict(len(self.sentences), text, self.judge(text))
         judged = JudgedSentence(start, end, verdict)
         self.sentences.append(judged)
         events: list[Event] = [verdict]

@@ -14,6 +14,18 @@ _BOUNDARY_CHARS = frozenset(".!?。\n")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•·▪◦]|\(?\d{1,2}[.)]|\(?[가-하][.)]|\(\d{1,2}\)|\([가-하]\))\s+")
 
 
+def sentence_verdict(index: int, text: str, result: Verdict) -> SentenceVerdict:
+    """The event for one generated sentence the support checker judged."""
+    return SentenceVerdict(
+        index=index,
+        text=text,
+        label=result.label,
+        reasons=tuple(result.reasons),
+        quote=result.source_index,
+        span=result.span,
+    )
+
+
 class StreamingVerdicts:
     """Feed tokens; get a verdict for each sentence as soon as the next one has begun."""
 
@@ -37,15 +49,7 @@ class StreamingVerdicts:
         fresh: list[SentenceVerdict] = []
         for text in sentences[self._done :]:
             claim = _LIST_MARKER.sub("", text)
-            verdict = self._checker.check(claim)
-            item = SentenceVerdict(
-                index=len(self.verdicts),
-                text=text,
-                label=verdict.label,
-                reasons=tuple(verdict.reasons),
-                quote=verdict.source_index,
-                span=verdict.span,
-            )
+            item = sentence_verdict(len(self.verdicts), text, self._checker.check(claim))
             self.verdicts.append(item)
             fresh.append(item)
         self._done = max(self._done, len(sentences))
