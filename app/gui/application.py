@@ -8,8 +8,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.core.errors import BaroError
 from app.gui.engine_controller import EngineController
 from app.gui.first_run import after_window_shown
 from app.gui.i18n import install_translations, preferred_language
@@ -25,6 +27,15 @@ from app.tasks.model_choice import ModelPlan, plan_model
 
 def plan_from_settings(load_anyway: bool) -> ModelPlan:
     return plan_model(load_settings().settings, app_paths().ensure().models, load_anyway=load_anyway)
+
+
+def data_folder_problem() -> str | None:
+    """Why Baro cannot keep its data (e.g. a read-only home), in Korean with the folder; None when it can."""
+    try:
+        app_paths().ensure()
+    except BaroError as err:
+        return str(err)
+    return None
 
 
 def import_korean_analyser() -> None:
@@ -51,6 +62,9 @@ def main(argv: Sequence[str] = ()) -> int:
     if hand_over(request.to_args()):
         return 0
     app = create_app(qt_args)
+    if (problem := data_folder_problem()) is not None:
+        QMessageBox.critical(None, QCoreApplication.translate("Startup", "Baro cannot start"), problem)
+        return 1
     collector = MainThreadCollector(app)
     app.aboutToQuit.connect(collector.stop)
     import_korean_analyser()

@@ -96,68 +96,68 @@
 <context>
     <name>AskPane</name>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="63"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="79"/>
         <source>Ask about the documents in your library. Answers cite their sources; nothing leaves this computer.</source>
         <translation>라이브러리의 문서에 대해 물어보세요. 답에는 출처가 붙고, 아무것도 이 PC 밖으로 나가지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="70"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="86"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="73"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="89"/>
         <source>e.g. When is the deadline for the annual report?</source>
         <translation>예: 연간 보고서 제출 기한은 언제인가요?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="75"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="91"/>
         <source>Ask</source>
         <translation>질문</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="80"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="96"/>
         <source>Sources</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="88"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="104"/>
         <source>Search in:</source>
         <translation>찾을 범위:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="136"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="152"/>
         <source>Whole library</source>
         <translation>라이브러리 전체</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="138"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="154"/>
         <source>Folder: {name}</source>
         <translation>폴더: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="138"/>
-        <location filename="../../app/gui/panes/ask_pane.py" line="141"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="154"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="157"/>
         <source>Document: {name}</source>
         <translation>문서: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="142"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="158"/>
         <source>One document…</source>
         <translation>문서 하나 고르기…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="151"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="167"/>
         <source>Documents</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="153"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="169"/>
         <source>Ask about one document</source>
         <translation>문서 하나에 대해 질문</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="206"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="211"/>
         <source>Done — {cached} of {total} prompt tokens reused from the previous question</source>
         <translation>완료 — 앞 질문의 프롬프트 토큰 {total}개 중 {cached}개를 다시 사용했습니다</translation>
     </message>
@@ -308,17 +308,17 @@
         <translation>근거 문서: {names}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="389"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="390"/>
         <source>Export draft</source>
         <translation>초안 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="391"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="392"/>
         <source>Hangul document (*.hwpx);;Word document (*.docx);;Markdown (*.md);;Text (*.txt)</source>
         <translation>한글 문서 (*.hwpx);;Word 문서 (*.docx);;마크다운 (*.md);;텍스트 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="402"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="403"/>
         <source>Saved to {name}</source>
         <translation>{name}에 저장했습니다</translation>
     </message>
@@ -692,17 +692,17 @@
         <translation>{name} 검사하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/models_dialog.py" line="303"/>
+        <location filename="../../app/gui/dialogs/models_dialog.py" line="302"/>
         <source>Downloading {name}…</source>
         <translation>{name} 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/models_dialog.py" line="316"/>
+        <location filename="../../app/gui/dialogs/models_dialog.py" line="315"/>
         <source>Installed {name}. Select it and press Use to switch.</source>
         <translation>{name}을(를) 설치했습니다. 선택한 뒤 [사용]을 누르면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/models_dialog.py" line="321"/>
+        <location filename="../../app/gui/dialogs/models_dialog.py" line="320"/>
         <source>Another model job is still running.</source>
         <translation>다른 모델 작업이 아직 진행 중입니다.</translation>
     </message>
@@ -710,37 +710,37 @@
 <context>
     <name>QuickAskPopup</name>
     <message>
-        <location filename="../../app/gui/quick_ask.py" line="55"/>
+        <location filename="../../app/gui/quick_ask.py" line="56"/>
         <source>Quick ask</source>
         <translation>빠른 질문</translation>
     </message>
     <message>
-        <location filename="../../app/gui/quick_ask.py" line="64"/>
+        <location filename="../../app/gui/quick_ask.py" line="65"/>
         <source>Ask anything, or drop a file here to summarize it</source>
         <translation>무엇이든 물어보세요. 파일을 끌어다 놓으면 요약합니다</translation>
     </message>
     <message>
-        <location filename="../../app/gui/quick_ask.py" line="66"/>
+        <location filename="../../app/gui/quick_ask.py" line="67"/>
         <source>Library</source>
         <translation>라이브러리</translation>
     </message>
     <message>
-        <location filename="../../app/gui/quick_ask.py" line="67"/>
+        <location filename="../../app/gui/quick_ask.py" line="68"/>
         <source>Answer from the documents in your library, with sources</source>
         <translation>라이브러리의 문서로 답하고 출처를 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../app/gui/quick_ask.py" line="75"/>
+        <location filename="../../app/gui/quick_ask.py" line="76"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../app/gui/quick_ask.py" line="77"/>
+        <location filename="../../app/gui/quick_ask.py" line="78"/>
         <source>Open in main window</source>
         <translation>메인 창에서 열기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/quick_ask.py" line="190"/>
+        <location filename="../../app/gui/quick_ask.py" line="180"/>
         <source>Answered by the model alone, without your documents: check it.</source>
         <translation>문서 없이 모델이 혼자 한 답입니다. 내용을 확인해 주세요.</translation>
     </message>
@@ -868,55 +868,63 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/gui/shell.py" line="134"/>
+        <location filename="../../app/gui/shell.py" line="136"/>
         <source>The clipboard holds no text or file to summarize.</source>
         <translation>클립보드에 요약할 글이나 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shell.py" line="185"/>
+        <location filename="../../app/gui/shell.py" line="194"/>
         <source>Baro</source>
         <translation>바로</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shell.py" line="196"/>
+        <location filename="../../app/gui/shell.py" line="205"/>
         <source>Baro keeps running in the tray. To quit, choose Quit in the tray icon&apos;s menu.</source>
         <translation>바로는 알림 영역에서 계속 실행됩니다. 끝내려면 알림 영역 아이콘의 메뉴에서 종료를 고르세요.</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../app/gui/application.py" line="66"/>
+        <source>Baro cannot start</source>
+        <translation>바로를 시작할 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>StreamView</name>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="31"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="36"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="65"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="73"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="77"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="88"/>
         <source>Writing…</source>
         <translation>쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="92"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="128"/>
         <source>⚠ Not factual:</source>
         <translation>⚠ 사실과 다름:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="105"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="141"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="113"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="149"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="121"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="157"/>
         <source>Stopped</source>
         <translation>중지됨</translation>
     </message>
@@ -924,133 +932,133 @@
 <context>
     <name>SummarizePane</name>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="54"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="55"/>
         <source>Drop one or more documents here, or choose one. HWP, HWPX, PDF, DOCX, TXT and more.</source>
         <translation>문서를 여기에 끌어다 놓거나(여러 개도 됩니다) 파일을 고르세요. HWP, HWPX, PDF, DOCX, TXT 등을 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="58"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="59"/>
         <source>No file chosen</source>
         <translation>선택한 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="60"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="61"/>
         <source>Choose file…</source>
         <translation>파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="63"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="64"/>
         <source>3-line gist</source>
         <translation>세 줄 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="64"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="65"/>
         <source>Bullet points</source>
         <translation>글머리표 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="65"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="66"/>
         <source>Section by section</source>
         <translation>부분별 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="68"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="69"/>
         <source>Short</source>
         <translation>짧게</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="69"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="70"/>
         <source>Medium</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="70"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="71"/>
         <source>Long</source>
         <translation>길게</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="72"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="73"/>
         <source>Summarize</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="76"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="77"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="81"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="82"/>
         <source>Mark unsupported sentences</source>
         <translation>근거 없는 문장 표시</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="82"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="83"/>
         <source>Strike them through</source>
         <translation>근거 없는 문장 취소선</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="83"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="84"/>
         <source>Hide them</source>
         <translation>근거 없는 문장 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="88"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="89"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="90"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="91"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="115"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="116"/>
         <source>History:</source>
         <translation>기록:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="135"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="136"/>
         <source>Documents</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="136"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="137"/>
         <source>Choose documents</source>
         <translation>문서 선택</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="268"/>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="283"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="276"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="291"/>
         <source>Save summary</source>
         <translation>요약 저장</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="268"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="276"/>
         <source>Word document (*.docx);;Markdown (*.md)</source>
         <translation>Word 문서 (*.docx);;마크다운 (*.md)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="285"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="293"/>
         <source>{count} sentences state something that is not factual (marked in red). The saved file will mark them too. Save anyway?</source>
         <translation>사실과 다른 문장이 {count}개 있습니다(빨간색 표시). 저장한 파일에도 표시됩니다. 그래도 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="310"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="318"/>
         <source>(recent summaries)</source>
         <translation>(최근 요약)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="334"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="342"/>
         <source>{name} is a folder. Drop a document file (HWP, PDF, DOCX …) instead.</source>
         <translation>{name}은(는) 폴더입니다. 문서 파일(HWP, PDF, DOCX …)을 끌어다 놓아 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="338"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="346"/>
         <source>{name} was not found.</source>
         <translation>{name} 파일을 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="340"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="348"/>
         <source>{name}: this file type is not supported. Use HWP, HWPX, PDF, DOCX, TXT or MD.</source>
         <translation>{name}: 지원하지 않는 파일 형식입니다. HWP, HWPX, PDF, DOCX, TXT, MD 파일을 사용해 주세요.</translation>
     </message>
@@ -1058,47 +1066,47 @@
 <context>
     <name>SummaryRender</name>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="86"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="96"/>
         <source>[hidden: not supported by the source]</source>
         <translation>[숨김: 원문으로 확인되지 않은 문장]</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="90"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="100"/>
         <source>not in source</source>
         <translation>원문에 없음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="99"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="109"/>
         <source>⚠ Not factual:</source>
         <translation>⚠ 사실과 다름:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="144"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="167"/>
         <source>Key sentences (quoted from the document)</source>
         <translation>핵심 문장 (원문 그대로 인용)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="148"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="171"/>
         <source>source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="155"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="179"/>
         <source>AI summary — written by the model; check marked sentences</source>
         <translation>AI 요약 — 모델이 쓴 글입니다. 표시된 문장을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="157"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="181"/>
         <source>AI summary — written by the small built-in model; check marked sentences</source>
         <translation>AI 요약 — 작은 내장 모델이 쓴 글입니다. 표시된 문장을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="165"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="190"/>
         <source>{checked} sentences checked: {flagged} not fully supported by the document.</source>
         <translation>{checked}개 문장을 원문과 대조했습니다: {flagged}개는 원문으로 충분히 확인되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="190"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="215"/>
         <source>No reason recorded.</source>
         <translation>기록된 이유가 없습니다.</translation>
     </message>
