@@ -266,7 +266,9 @@ def main() -> None:
         action="store_true",
         help="the paper and one KorQuAD paragraph (one style each), 3 questions, 1 template",
     )
-    parser.add_argument("--limit", type=int, default=0, help="at most this many documents (0: all)")
+    parser.add_argument(
+        "--limit", type=int, default=0, help="at most this many documents, spread evenly over the list (0: all)"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--ctx", type=int, default=4096)
     args = parser.parse_args()
@@ -288,8 +290,9 @@ def main() -> None:
         ]
         questions, templates = questions[:3], templates[:1]
     documents = [p for p in candidates if _long_enough(p)]
-    if args.limit:
-        documents = documents[: args.limit]
+    if args.limit and len(documents) > args.limit:
+        step = len(documents) / args.limit  # an even spread, so every format stays in the run
+        documents = [documents[int(i * step)] for i in range(args.limit)]
     db = work / "library.sqlite3"
     for _ in index_library([paragraphs], db_path=db):
         pass

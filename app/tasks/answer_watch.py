@@ -33,11 +33,10 @@ Judge = Callable[[str], Verdict]
 class GiveUpLimits:
     """When the first sentences of an answer are mostly unsupported, the rest will not be better.
 
-    bench/generation_health.py --quick (seed 7, Gemma 3 270M, 2026-12-01, load 4.4) prints the candidates on the
-    BEFORE answers: over its 4 judged answers, first=3/share=0.6 gave up on half, lost no answer with a supported
-    majority and still showed 1 mostly unsupported one; first=2/share=0.5 gave up on 3 of 4, lost none and showed
-    none. Four answers are too few to pick the stricter one: the full run (`python bench/generation_health.py`)
-    prints the same table for all of them and decides.
+    Chosen with bench/generation_health.py --limit 12 (seed 7, Gemma 3 270M, 2026-12-02; 64 judged BEFORE
+    answers; gives up / good answers lost / mostly-unsupported answers kept): first=3/share=0.6 0.08 / 0 / 5;
+    the stricter first=2/share=0.5 0.20 / 4 / 1 loses good answers; looser ones keep 6-9 junk answers. What a
+    kept answer still has unsupported is withdrawn sentence by sentence, so none of it is shown.
     """
 
     first_sentences: int = 3
