@@ -140,7 +140,7 @@ class Verifier:
         if compact(target) in compact(example["document"]):
             problems.append("the summary is a copy of the document")
         problems += unsupported(self.checker([example["document"]]), sentences)
-        # The app checks a summary against the key sentences it gave the model (StreamingVerdicts(quotes)).
+        # The app checks a summary against the key sentences it gave the model (claim_judge over the key quotes, in the answer watch).
         problems += [f"key sentences: {p}" for p in unsupported(self.checker(example["key_sentences"]), sentences)]
         return problems
 

@@ -8,7 +8,8 @@ from app.core.events import Done, KeyPoints, Quote, Token
 from app.core.locations import Location
 from app.gui.main_window import MainWindow
 from app.gui.panes.summary_render import SummaryState, UnsupportedDisplay, render_html
-from app.tasks.verdicts import StreamingVerdicts
+from app.tasks.answer_watch import AnswerWatch
+from app.tasks.verdicts import claim_judge
 
 SOURCE = "오픈AI가 챗GPT 논문을 내지 않고 블로그로만 공개했는데, 이후 구글도 논문을 공개하지 않게 됐다."
 GENERATED = "오픈AI가 챗GPT 논문을 내놓고 블로그에도 공개했다.\n구글도 논문을 공개하지 않게 됐다."
@@ -16,13 +17,13 @@ GENERATED = "오픈AI가 챗GPT 논문을 내놓고 블로그에도 공개했다
 
 def _events() -> list[object]:
     quotes = (Quote(0, SOURCE, Location(line=30), "기사.txt", SOURCE),)
-    verdicts = StreamingVerdicts([SOURCE])
+    watch = AnswerWatch(judge=claim_judge([SOURCE]), acting=False)  # marks the claim, withdraws nothing
     events: list[object] = [KeyPoints(quotes, (0,))]
     for piece in GENERATED.split(" "):
         token = piece + " "
         events.append(Token(token))
-        events.extend(verdicts.feed(token))
-    events.extend(verdicts.finish())
+        events.extend(watch.feed(token))
+    events.extend(watch.finish())
     events.append(Done(GENERATED, {"model_is_small": True}))
     return events
 

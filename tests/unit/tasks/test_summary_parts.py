@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.core.document import Block, Document
+from app.core.events import SentenceVerdict
 from app.core.locations import Location
 from app.docs import read_document
+from app.tasks.answer_watch import AnswerWatch
 from app.tasks.summarize import key_quotes, key_sentence_count
 from app.tasks.summary_export import save_summary, to_markdown
-from app.tasks.verdicts import StreamingVerdicts
+from app.tasks.verdicts import claim_judge
 
 SOURCE = [
     "서울 지사의 상반기 매출은 120억 원으로 지난해보다 15% 늘었다.",
@@ -38,17 +40,17 @@ def test_key_quotes_are_exact_and_in_document_order() -> None:
 
 
 def test_streaming_verdicts_judge_each_finished_sentence_once() -> None:
-    verdicts = StreamingVerdicts(SOURCE)
+    watch = AnswerWatch(judge=claim_judge(SOURCE), acting=False)  # judges, withdraws nothing
     text = "1. 서울 지사 매출은 120억 원으로 15% 늘었다.\n2. 부산 지사는 신규 고객 400곳을 확보했다.\n- 인력을 충원하기로 했다."
-    seen = []
+    seen: list[SentenceVerdict] = []
     for char in text:
-        seen.extend(verdicts.feed(char))
+        seen.extend(e for e in watch.feed(char) if isinstance(e, SentenceVerdict))
     assert [v.index for v in seen] == [0, 1], "a sentence is judged once the next one has begun"
-    seen.extend(verdicts.finish())
+    seen.extend(e for e in watch.finish() if isinstance(e, SentenceVerdict))
     assert [v.label for v in seen] == ["supported", "unsupported", "unsupported"]
     assert seen[0].quote == 0
     assert any("400" in r for r in seen[1].reasons)
-    assert verdicts.finish() == []
+    assert watch.finish() == []
 
 
 def test_markdown_and_docx_exports_keep_sources_and_flags(tmp_path: Path) -> None:
