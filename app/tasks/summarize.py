@@ -137,13 +137,13 @@ def summarize_document(
             for event in assistant.stream(part_prompt, params, cancel, stage, watch=watch):
                 if isinstance(event, Progress | Notice):  # a notice (e.g. a refused template) reaches the user
                     yield event
-            partials.append(watch_text(assistant, watch) or " ".join(group[:2]))
+            partials.append(watch_text(watch) or " ".join(group[:2]))
         final_prompt = merge_prompt(doc.title, partials, request)
 
     watch = summary_watch(texts, request)
     params = GenerationParams(max_tokens=request.max_new_tokens, temperature=assistant.temperature, repeat_penalty=1.15)
     yield from assistant.stream(final_prompt, params, cancel, "핵심 문장을 모델에 넣는 중", watch=watch)
-    summary = watch_text(assistant, watch)
+    summary = watch_text(watch)
     if watch.gave_up:
         yield gave_up_notice(assistant)
     shown = [q.index for _, q in top]
@@ -159,7 +159,7 @@ def summary_watch(sentences: list[str], request: SummaryRequest) -> AnswerWatch:
     )
 
 
-def watch_text(assistant: Assistant, watch: AnswerWatch) -> str:
+def watch_text(watch: AnswerWatch) -> str:
     """The answer as shown: what the watch kept (all of it when the watch only observed)."""
     return watch.kept_text if watch.acting else watch.raw.strip()
 
