@@ -3,7 +3,8 @@
 1. Read the document (in the sandboxed reader).
 2. Pick key sentences extractively (model-independent, exact quotes with locations) and show them.
 3. The model writes the summary from those sentences; when they exceed the context, consecutive groups
-   are summarized first and the partial summaries merged (hierarchically).
+   are summarized first and the partial summaries merged (hierarchically). A document too long to analyse
+   whole (an even sample is ranked) gets only the best sentences that fit one prompt: no partial summaries.
 4. Every generated sentence is checked against the quotes while it streams.
 
 The same generator serves `baro summarize` and the 요약 pane.
@@ -12,7 +13,7 @@ The same generator serves `baro summarize` and the 요약 pane.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from app.core.cancel import CancelToken
@@ -48,10 +49,19 @@ def key_sentence_count(sentences: int) -> int:
     return max(MIN_KEY_SENTENCES, min(MAX_KEY_SENTENCES, round(2.5 * math.sqrt(max(sentences, 1)))))
 
 
-def key_quotes(doc: Document, n: int) -> list[tuple[KeySentence, Quote]]:
-    """The ``n`` best key sentences in document order, as quotes (index = order in the list)."""
+def key_quotes(
+    doc: Document, n: int, *, budget: int | None = None, cost: Callable[[str], int] = len
+) -> list[tuple[KeySentence, Quote]]:
+    """The ``n`` best key sentences in document order, as quotes (index = order in the list).
+
+    With ``budget``, only the best ones whose ``cost`` adds up to at most ``budget`` (at least one)."""
     ranked: list[KeySentence] = []
+    used = 0
     for sentence in rank_key_sentences(doc):
+        if budget is not None:
+            used += cost(sentence.text)
+            if ranked and used > budget:
+                break
         ranked.append(sentence)
         if len(ranked) >= n:
             break
@@ -106,13 +116,18 @@ def summarize_document(
 
     yield Progress("핵심 문장 고르는 중", 0.05)
     share = analysed_share(doc)
+    estimate = _TokenEstimate(assistant, doc.text)
+    budget = assistant.content_budget(request.max_new_tokens)
+    count = key_sentence_count(len(doc.text) // AVERAGE_SENTENCE_CHARS)
     if share < 1:
         yield Notice(
             f"문서가 매우 길어({len(doc.text):,}자) 처음부터 끝까지 고르게 뽑은 약 {share:.0%}에서 핵심 문장을 골랐습니다."
         )
-    estimate = _TokenEstimate(assistant, doc.text)
-    budget = assistant.content_budget(request.max_new_tokens)
-    picked = key_quotes(doc, key_sentence_count(len(doc.text) // AVERAGE_SENTENCE_CHARS))
+        # A sample is a sketch of the document: partial summaries of it would cost minutes and add nothing
+        # the best-ranked sentences that fit one prompt do not already say.
+        picked = key_quotes(doc, count, budget=budget, cost=estimate)
+    else:
+        picked = key_quotes(doc, count)
     if not picked:
         raise EmptyDocument(doc.path)
     quotes = [q for _, q in picked]

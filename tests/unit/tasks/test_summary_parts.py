@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.core.document import Block, Document
-from app.core.events import SentenceVerdict
+from app.core.events import KeyPoints, Notice, SentenceVerdict
 from app.core.locations import Location
 from app.docs import read_document
 from app.tasks.answer_watch import AnswerWatch
@@ -104,3 +104,33 @@ def test_a_long_document_merges_what_the_model_wrote_for_each_part() -> None:
     merge = assistant.engine.prompts[len(groups)]  # type: ignore[attr-defined]
     for group in groups:
         assert group[0] in merge and group[1] not in merge  # not the two-quote stand-in
+
+
+def test_a_sampled_document_is_summarized_in_one_prompt_from_the_best_sentences_that_fit() -> None:
+    from app.tasks.summarize import SummaryRequest, _TokenEstimate, summarize_document
+    from app.text.keysentences import ANALYSIS_BUDGET_CHARS
+    from tests.unit.tasks.draft_fakes import scripted_assistant
+
+    departments = ["총무팀", "재무팀", "물류팀", "영업팀", "인사팀", "연구소"]
+    lines = []
+    while sum(map(len, lines)) <= 2 * ANALYSIS_BUDGET_CHARS:
+        i = len(lines)
+        lines.append(
+            f"{departments[i % 6]}은 제{i + 1}차 점검에서 예산 {i + 3}억 원의 집행률이 {(i * 7) % 90 + 5}%라고 보고했다."
+        )
+    doc = Document(
+        Path("긴 점검.txt"), "점검 결과", "txt", [Block(t, Location(line=i + 1)) for i, t in enumerate(lines)]
+    )
+    request = SummaryRequest()
+    assistant = scripted_assistant([lines[0]])
+    events = list(summarize_document(assistant, doc, request))
+    prompts = assistant.engine.prompts  # type: ignore[attr-defined]
+    assert len(prompts) == 1  # no partial summaries of a sample
+    notices = [e.text for e in events if isinstance(e, Notice)]
+    assert any("고르게 뽑은" in n for n in notices) and not any("부분으로 나누어" in n for n in notices)
+    key_points = next(e for e in events if isinstance(e, KeyPoints))
+    estimate = _TokenEstimate(assistant, doc.text)
+    assert len(key_points.quotes) > 1
+    assert sum(estimate(q.text) for q in key_points.quotes) <= assistant.content_budget(request.max_new_tokens)
+    positions = [lines.index(q.text) for q in key_points.quotes]
+    assert positions == sorted(positions)
