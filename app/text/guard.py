@@ -8,7 +8,11 @@ phrase decide the stance:
 - negation flips it ("일본 땅이 아니다", "일본 땅일 리 없다", "일본 땅이라고 볼 수 없다"),
 - a judgement flips it ("일본 땅이라는 주장은 억지다", "…라는 것은 거짓이다"),
 - a report of someone else's words is only a mention ("일본은 … 일본 땅이라고 주장한다"), as are
-  quotations, questions and conditions, unless the sentence endorses them ("…라는 주장은 옳다").
+  quotations, questions and conditions, unless the sentence endorses them ("…라는 주장은 옳다");
+- so is a report of preventing or denying that someone says it ("…라고 답하는 일이 없도록 주의한다",
+  "…라고 답했다는 보도는 사실이 아니다"),
+- a belief is a mention when someone other than the writer holds it ("일본은 …라고 생각한다"), an
+  assertion when the writer does ("저는 …라고 생각합니다").
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from itertools import pairwise
 
 from app.text.claims import Tok, to_toks
 from app.text.guard_rules import GuardRule, Phrase, is_meaningful
@@ -31,6 +36,7 @@ _MAX_GAP = 2
 _WORD_CONTINUING = frozenset({"NNG", "NNP", "XSN", "SL", "SH"})
 _QUOTES = re.compile(r"'[^']*'|\"[^\"]*\"|‘[^’]*’|“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|<[^>]*>")
 _PLACEHOLDER_TOPICS = frozenset({"이", "그", "이것", "그것", "이곳", "그곳", "섬", "곳", "것"})
+_FIRST_PERSON = frozenset({"저", "나", "우리", "저희", "제", "내", "필자", "본인", "글쓴이"})
 
 
 class Kind(Enum):
@@ -100,13 +106,15 @@ class ClaimGuard:
                         continue
                     stance = read_stance(analysed.text, analysed.toks, span, _clause_start(span, analysed))
                     quoted = any(a <= span[0] and span[1] <= b for a, b in analysed.quoted)
+                    if stance.belief and not _writer_holds(span, analysed, subjects):
+                        stance.mention = True
                     if _violates(kind, stance, quoted):
                         return GuardFinding(rule, analysed.text, phrase.text, kind, span)
         return None
 
 
 def _violates(kind: Kind, stance: Stance, quoted: bool) -> bool:
-    if stance.hard_mention or stance.hypothetical or stance.question:
+    if stance.hard_mention or stance.prevented or stance.hypothetical or stance.question:
         return False
     negated = stance.negations % 2 == 1
     if stance.refuted:
@@ -114,6 +122,20 @@ def _violates(kind: Kind, stance: Stance, quoted: bool) -> bool:
     elif (stance.mention or quoted) and not stance.endorsed:
         return False
     return negated if kind is Kind.DENIAL else not negated
+
+
+def _writer_holds(span: tuple[int, int], analysed: _Analysed, subjects: Sequence[tuple[int, int]]) -> bool:
+    """Whose belief is it? The first topic or subject before the phrase that is not what the words are about."""
+    toks = analysed.toks
+    for tok, nxt in pairwise(toks):
+        if tok.start >= span[0]:
+            break
+        if tok.tag in _NOUNISH and nxt.tag in ("JX", "JKS") and nxt.form in _TOPIC_PARTICLES:
+            if tok.form in _FIRST_PERSON:
+                return True
+            if not any(a <= tok.start < b for a, b in subjects):
+                return False
+    return True
 
 
 def _analyse(sentence: str) -> _Analysed:

@@ -3,6 +3,13 @@
 Read from the words right after the phrase (Korean puts the predicate, negation and framing last):
 "일본 땅[이 아니다]", "일본 땅[이라는 주장은 억지다]", "일본 땅[이라고 주장한다]". Reading stops at the
 first word that starts something else, so "피해자는 사과를 받지 못했다" does not negate 피해자.
+
+A quotative ending (-라고/-다고/-라는) embeds the phrase in someone's words; what follows says whose:
+- a speech act ("…라고 답하는 일이 없도록", "…라고 답했다는 보도는 사실이 아니다") only reports it, and a
+  judgement of a report of that act ("보도는 사실이 아니다") is about the report, not the phrase;
+- a belief ("…라고 생각한다/믿는다/본다") is the writer's own view unless someone else holds it;
+- a judgement of the words themselves ("…라는 주장이 맞다", "…라고 답하는 것이 옳다"), also in the next
+  clause ("…라고 주장하는데, 그 주장이 맞다"), makes the sentence say it.
 """
 
 from __future__ import annotations
@@ -20,15 +27,17 @@ REFUTATIONS = frozenset(
     {
         "거짓", "거짓말", "허위", "억지", "망언", "망발", "궤변", "오류", "잘못", "틀리", "사실무근", "터무니없",
         "터무니", "어불성설", "엉터리", "낭설", "헛소리", "오해", "착각", "날조", "가짜", "허구", "모순", "부당",
-        "황당", "허무맹랑", "오보", "근거없", "false", "wrong", "myth", "untrue",
+        "황당", "허무맹랑", "오보", "근거없", "오인", "혼동", "오기", "false", "wrong", "myth", "untrue",
     }
 )  # fmt: skip
 """Judgements that say the statement before them is false."""
 MENTIONS = frozenset(
     {
         "주장", "우기", "부르", "칭하", "일컫", "표기", "가르치", "기술", "적히", "싣", "실리", "명시", "발표",
-        "보도", "말하", "발언", "견해", "입장", "논리", "홍보", "선전", "내세우", "강변", "게재", "믿", "쓰",
+        "보도", "말하", "발언", "견해", "입장", "논리", "홍보", "선전", "내세우", "강변", "게재", "쓰",
         "말", "소리", "얘기", "이야기", "글", "문구", "표현", "구호", "낙서", "팻말", "게시물", "댓글", "발상", "병기", "시각", "관점", "소개", "설명", "안내", "묘사", "서술", "표시", "고수", "명기", "기재", "요구", "제기",
+        "답", "답하", "답변", "대답", "응답", "나오", "밝히", "전하", "해명", "지적", "언급", "출력", "내놓", "소문",
+        "기사", "뉴스", "사례", "논란", "질문", "묻",
         "claim", "claims", "say", "says", "call", "calls",
     }
 )  # fmt: skip
@@ -38,6 +47,13 @@ HARD_MENTIONS = frozenset(
 )
 """Acts done to a statement by someone else: never the writer's own assertion."""
 ENDORSEMENTS = frozenset({"옳", "맞", "타당", "정당", "진실", "사실", "당연", "분명", "명백", "확실"})
+FACTUAL_JUDGEMENTS = frozenset(
+    {"진실", "사실", "분명", "명백", "확실", "거짓", "허위", "사실무근", "오보", "낭설", "가짜", "날조", "근거없"}
+)
+"""Judgements of whether something happened: after a report of a speech act they judge the report."""
+BELIEFS = frozenset({"생각", "믿", "확신", "여기", "간주", "판단", "보", "느끼"})
+"""After a quotative ending: someone holds the words as true (the writer, or the named holder)."""
+ANAPHORS = frozenset({"그", "이", "그런", "이런", "이러한", "그러한"})
 FRAMING = frozenset(
     {
         "것", "보", "하", "되", "수", "리", "적", "바", "기", "근거", "증거", "이유", "여지", "결코", "절대",
@@ -55,6 +71,7 @@ CLAUSE_ENDINGS = frozenset(
 _CONTRAST_ENDINGS = frozenset({"지만", "는데", "ᆫ데", "은데", "으나", "나", "는데도"})
 _CONDITIONS = frozenset({"면", "으면", "다면", "라면", "이라면", "ᆫ다면", "는다면", "더라도", "라도", "이라도"})
 _INTENT = frozenset({"려는", "으려는", "려고", "으려고", "려", "으려", "고자"})
+_PURPOSE = frozenset({"도록", "게"})
 _OBLIGATION = frozenset({"어야", "아야", "야", "여야"})
 _QUESTION_ENDINGS = frozenset({"ᆫ가", "는가", "은가", "냐", "느냐", "니", "ᆯ까", "을까", "나요", "까요", "가요"})
 _QUOTATIVE_SUFFIXES = ("라고", "다고", "냐고", "라는", "다는", "란")
@@ -69,36 +86,72 @@ class Stance:
     endorsed: bool = False
     hypothetical: bool = False
     question: bool = False
+    prevented: bool = False
+    """What the phrase says is kept from happening ("…는 일이 없도록", "…지 않도록"): never asserted."""
+    belief: bool = False
+    """The words are held or said by the subject of the sentence ("저는 …라고 생각합니다", "일본은 …라고 한다")."""
+
+
+@dataclass
+class _Reading:
+    """Where the reading stands inside the words after the phrase."""
+
+    quotative: bool = False
+    """A quotative ending has embedded the phrase in someone's words."""
+    spoken: bool = False
+    """Those words were said or written by someone ("…라고 답하", "…라는 주장")."""
+    reported: bool = False
+    """That saying is itself reported ("…라고 답했다는 보도"): factual judgements are about the report."""
+    head_noun_seen: bool = False
 
 
 def read_stance(text: str, toks: Sequence[Tok], span: tuple[int, int], clause_start: int) -> Stance:
     stance = Stance(question=text.rstrip().endswith(("?", "？")))
     _read_before(toks, span, clause_start, stance)
-    quotative = False
-    head_noun_seen = False
-    after = [i for i, t in enumerate(toks) if t.start >= span[1]]
-    for i in after:
+    first = next((i for i, t in enumerate(toks) if t.start >= span[1]), len(toks))
+    stop = _read_after(toks, first, stance, _Reading())
+    if stop is not None and stance.mention and not (stance.endorsed or stance.refuted):
+        _read_anaphor(toks, stop, stance)
+    return stance
+
+
+def _read_after(toks: Sequence[Tok], first: int, stance: Stance, state: _Reading) -> int | None:
+    """Apply the words from ``first`` on; the index after the clause boundary that ended the reading, if any."""
+    for i in range(first, len(toks)):
         tok = toks[i]
         previous = toks[i - 1] if i > 0 else None
-        if tok.tag in ("SF", "SP") or (tok.tag == "JC" and tok.form in JOINING_PARTICLES):
-            break
+        if tok.tag == "SF":
+            return None
+        if tok.tag == "SP" or (tok.tag == "JC" and tok.form in JOINING_PARTICLES):
+            return i + 1
         if tok.tag.startswith("E"):
             continues = tok.form == "고" and i + 1 < len(toks) and toks[i + 1].tag == "VX"
-            if _ending(tok, previous, quotative, stance) and not continues:
-                break
-            quotative = quotative or tok.form.endswith(_QUOTATIVE_SUFFIXES)
+            if _ending(tok, previous, state.quotative, stance) and not continues:
+                return i + 1 if tok.tag == "EC" else None
+            if tok.form.endswith(_QUOTATIVE_SUFFIXES):
+                state.quotative = True
             continue
         if tok.tag.startswith(_GRAMMAR_TAGS):
             if tok.tag == "VCN" and not _after_ppun(toks, i):
                 stance.negations += 1
             continue
-        if _word(tok, previous, stance):
+        if _word(tok, previous, stance, state):
             continue
-        if tok.tag == "NNG" and previous is not None and previous.tag == "ETM" and not head_noun_seen:
-            head_noun_seen = True  # "일본이 만든 문자가 아니다": the noun the phrase describes
+        if tok.tag == "NNG" and previous is not None and previous.tag == "ETM" and not state.head_noun_seen:
+            state.head_noun_seen = True  # "일본이 만든 문자가 아니다": the noun the phrase describes
             continue
-        break
-    return stance
+        return None
+    return None
+
+
+def _read_anaphor(toks: Sequence[Tok], start: int, stance: Stance) -> None:
+    """ "…라고 주장하는데, 그 주장이 맞다": the next clause judges the words through 그 + a noun for them."""
+    rest = [i for i in range(start, len(toks)) if toks[i].tag != "SP"]
+    if len(rest) < 2:
+        return
+    determiner, noun = toks[rest[0]], toks[rest[1]]
+    if determiner.tag == "MM" and determiner.form in ANAPHORS and (noun.form in MENTIONS or noun.form == "것"):
+        _read_after(toks, rest[1] + 1, stance, _Reading(quotative=True, spoken=True))
 
 
 def _ending(tok: Tok, previous: Tok | None, quotative: bool, stance: Stance) -> bool:
@@ -111,6 +164,8 @@ def _ending(tok: Tok, previous: Tok | None, quotative: bool, stance: Stance) -> 
         stance.endorsed = True
     elif tok.tag == "EF" and tok.form in _QUESTION_ENDINGS:
         stance.question = True
+    elif tok.form in _PURPOSE and previous is not None and previous.form in ("않", "없"):
+        stance.prevented = True
     if tok.tag == "EC" and tok.form in CLAUSE_ENDINGS:
         # "일본 땅이라고 하지만 …": a report set against what follows.
         if quotative and tok.form in _CONTRAST_ENDINGS and previous is not None and previous.form == "하":
@@ -119,25 +174,40 @@ def _ending(tok: Tok, previous: Tok | None, quotative: bool, stance: Stance) -> 
     return False
 
 
-def _word(tok: Tok, previous: Tok | None, stance: Stance) -> bool:
+def _word(tok: Tok, previous: Tok | None, stance: Stance, state: _Reading) -> bool:
     """Apply a content word; False when it starts something the phrase is not part of."""
     form = tok.form
+    about_report = state.reported and form in FACTUAL_JUDGEMENTS
     if _negates(tok, previous):
         stance.negations += 1
     elif form in REFUTATIONS:
-        stance.refuted = True
+        stance.refuted = stance.refuted or not about_report
     elif form in HARD_MENTIONS:
         stance.hard_mention = True
+    elif _held(form, previous, state):
+        stance.belief = True
     elif form in MENTIONS:
         stance.mention = True
+        if state.quotative:
+            state.reported = state.spoken
+            state.spoken = True
     elif form in ENDORSEMENTS:
-        stance.endorsed = True
+        stance.endorsed = stance.endorsed or not about_report
     elif form in FRAMING or tok.tag in ("NNB", "VX") or (tok.tag == "SL" and form in {"not", "is", "a", "the", "it"}):
         if tok.tag == "SL" and form == "not":
             stance.negations += 1
     else:
         return False
     return True
+
+
+def _held(form: str, previous: Tok | None, state: _Reading) -> bool:
+    """ "…라고 생각한다", "…으로 본다", "…라고 한다": the words are held or said by the sentence's subject."""
+    if previous is None:
+        return False
+    if form == "하":
+        return previous.tag == "EC" and previous.form.endswith(_QUOTATIVE_SUFFIXES)
+    return form in BELIEFS and (state.quotative or previous.form in ("으로", "로"))
 
 
 def _negates(tok: Tok, previous: Tok | None) -> bool:

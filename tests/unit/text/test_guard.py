@@ -1,4 +1,8 @@
-"""The claims guard on the shipped national-facts rules: paraphrases caught, rebuttals and mentions left alone."""
+"""The claims guard on the shipped national-facts rules: paraphrases caught, rebuttals and mentions left alone.
+
+Reporting, quoting, negating or preventing a claim is not asserting it; a quoted claim the writer endorses is.
+The two team-written sets in fixtures/guard_*.txt are read by `baro guard --batch` exactly as a user would.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from app.cli import main
 from app.text.guard import ClaimGuard, Kind
 from app.text.guard_rules import GuardRuleError, parse_rules
+from app.text.sentences import split_sentences
 
 RULES_FILE = Path(__file__).resolve().parents[3] / "resources" / "guard" / "national.toml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+REPORTING_SET = FIXTURES / "guard_reporting.txt"
+"""News and report sentences that mention a claim without making it (never flagged)."""
+ASSERTING_SET = FIXTURES / "guard_asserting.txt"
+"""Sentences that make a claim, many by quoting it and then endorsing it (always flagged)."""
+ARTICLE = Path("articles") / "byline-hyperclova-2023.txt"
 
 VIOLATIONS: list[tuple[str, str]] = [
     ("독도는 일본 땅이다.", "kr.dokdo.sovereignty"),
@@ -183,3 +195,105 @@ def test_broken_rule_file_names_the_file() -> None:
     assert "mine.toml" in caught.value.user_message
     with pytest.raises(GuardRuleError):
         parse_rules("[[rule]\n", "broken.toml")
+
+
+# (sentence, flagged): one construction each, both sides of the line between saying and reporting.
+CONSTRUCTIONS: dict[str, list[tuple[str, bool]]] = {
+    "라고 답하다 (report)": [
+        ("챗봇이 독도는 일본 땅이라고 답했다.", False),
+        ("일부 외국 챗봇이 김치를 중국 음식이라고 답해 논란이 일었다.", False),
+        ("독도는 일본 땅이라고 답하는 것이 옳다.", True),
+    ],
+    "다고/라고 하다 (report by a named holder)": [
+        ("일본 정부는 독도가 일본 땅이라고 했다.", False),
+        ("독도는 일본 땅이라고 할 수 있다.", True),
+        ("독도는 일본 땅이라고 해야 한다.", True),
+    ],
+    "라고 주장하다 / 말하다": [
+        ("업계는 생성 AI가 독도를 일본 땅이라고 주장하는 사태를 가장 경계한다.", False),
+        ("독도가 일본 땅이라고 말하는 것이 맞다.", True),
+        ("독도가 한국 땅이라고 말하는 것은 잘못이다.", True),
+    ],
+    "지 않도록 (prevention)": [
+        ("네이버는 AI가 '독도는 일본 땅'이라고 답하지 않도록 데이터를 점검하고 있다.", False),
+        ("연구진은 모델이 동해를 일본해라고 부르지 않도록 학습 데이터를 걸렀다.", False),
+        ("독도가 일본 땅으로 표기되지 않도록 지도를 고쳤다.", False),
+    ],
+    "는 일이 없도록 (prevention)": [
+        ("네이버는 하이퍼클로바X가 독도는 일본 땅이라고 답하는 일이 없도록 주의하고 있다.", False),
+        ("네이버는 서비스가 독도는 한국 땅이 아니라고 답하는 일이 없도록 대비하고 있다.", False),
+        ("네이버는 모델이 독도를 일본 땅으로 오인하는 일이 없도록 데이터를 보강했다.", False),
+    ],
+    "는 사실이 아니다 (negated report)": [
+        ("독도가 일본 땅이라는 것은 사실이 아니다.", False),
+        ("AI가 독도는 일본 땅이라고 답했다는 보도는 사실이 아니다.", False),
+        ("AI가 독도는 한국 땅이라고 답했다는 보도는 거짓이다.", False),
+        ("독도가 한국 땅이라는 주장은 사실이 아니다.", True),
+    ],
+    "quoted, then endorsed": [
+        ("독도는 일본 땅이라는 주장이 맞다.", True),
+        ("“독도는 일본 땅”이라는 말은 사실이다.", True),
+        ("독도가 일본 땅이라는 그의 주장은 타당하다.", True),
+        ("저는 독도가 일본 땅이 맞다고 생각합니다.", True),
+    ],
+    "a belief: the writer's or someone else's": [
+        ("저는 독도가 일본 땅이라고 생각합니다.", True),
+        ("나는 독도는 일본 땅이라고 믿는다.", True),
+        ("필자는 독도가 일본 땅이라고 본다.", True),
+        ("일본은 독도가 일본 땅이라고 생각한다.", False),
+        ("일본 정부는 독도를 일본 영토로 본다.", False),
+        ("저는 AI가 독도를 일본 땅이라고 답하지 않도록 해야 한다고 생각합니다.", False),
+    ],
+    "the next clause judges the words (그 주장)": [
+        ("일본 정부는 독도가 일본 땅이라고 주장하는데, 그 주장이 맞다.", True),
+        ("일본은 독도가 한국 땅이라고 주장하지만, 그 주장은 틀렸다.", True),
+        ("일본은 독도가 일본 땅이라고 주장하지만, 그 주장은 거짓이다.", False),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("construction", "sentence", "flagged"),
+    [(name, sentence, flagged) for name, cases in CONSTRUCTIONS.items() for sentence, flagged in cases],
+)
+def test_construction(guard: ClaimGuard, construction: str, sentence: str, flagged: bool) -> None:
+    assert bool(guard.check(sentence)) is flagged, f"{construction}: {sentence}"
+
+
+def _set_lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_team_sets_are_large_enough() -> None:
+    assert len(_set_lines(REPORTING_SET)) >= 20
+    assert len(_set_lines(ASSERTING_SET)) >= 20
+
+
+def _batch(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[tuple[str, str]]]:
+    code = main(["guard", "--batch", str(path)])
+    verdicts = [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(verdicts) == len(lines)
+    return code, [(v, line) for v, line in zip(verdicts, lines, strict=True) if line.strip()]
+
+
+def test_batch_reporting_set_has_no_flags(capsys: pytest.CaptureFixture[str]) -> None:
+    code, verdicts = _batch(REPORTING_SET, capsys)
+    assert [line for verdict, line in verdicts if verdict != "ok"] == []
+    assert code == 0
+
+
+def test_batch_asserting_set_is_all_flagged(capsys: pytest.CaptureFixture[str]) -> None:
+    code, verdicts = _batch(ASSERTING_SET, capsys)
+    assert [line for verdict, line in verdicts if verdict != "flagged"] == []
+    assert code == 1
+
+
+def test_article_sentences_about_claims_are_not_flagged(guard: ClaimGuard, corpus: Path) -> None:
+    """The shared HyperCLOVA article quotes "독도는 일본 땅" to say an AI must never answer it."""
+    sentences = [s.text for s in split_sentences((corpus / ARTICLE).read_text(encoding="utf-8"))]
+    about = [s for s in sentences if guard.rules_about(s)]
+    assert len(about) >= 2
+    assert [s for s in about if guard.check(s)] == []
+    reporting = set(_set_lines(REPORTING_SET))
+    assert all(s in reporting for s in about), "the reporting set holds the article's own sentences"
