@@ -1,4 +1,9 @@
-"""Find quantities in Korean text and normalise them: ``3억 5천만 원`` → 350000000 원, ``천 명`` → 1000 명."""
+"""Find quantities in Korean text and normalise them: ``3억 5천만 원`` → 350000000 원, ``천 명`` → 1000 명.
+
+Digits that name something rather than count it (제3조, 코로나19, K64, 82-4-4, an outline number such as
+"(1)" or "가." at the start of a line) are identifiers: found by ``find_identifiers`` and never read as
+quantities.
+"""
 
 from __future__ import annotations
 
@@ -26,7 +31,7 @@ _NATIVE_COUNTERS = ("명", "개", "가지", "번", "곳", "살", "마리", "권"
 _UNITS = sorted(
     [
         "원", "달러", "엔", "위안", "유로", "파운드", "명", "인", "개국", "개월", "개", "건", "곳", "가지", "번째",
-        "번", "회", "차", "배", "위", "년대", "년간", "년", "월", "일간", "일", "시간", "시", "분", "초", "주년",
+        "번", "회", "차", "배", "위", "분기", "년대", "년간", "년", "월", "일간", "일", "시간", "시", "분", "초", "주년",
         "주", "세기", "세", "살", "%p", "%", "퍼센트", "프로", "포인트", "km", "kg", "cm", "mm", "m", "톤", "대",
         "권", "편", "장", "층", "호", "점", "표", "석", "가구", "세대", "척", "마리", "그루", "명분", "평",
         "GB", "MB", "TB", "B",
@@ -52,6 +57,8 @@ _NUMBER = rf"(?:{_DIGITS}|{_SCALE})(?:\s?{_SCALE}|(?<=[만억조])\s?{_DIGITS})*
 # A number written only with scale words (천 명, 만 원) counts before these units alone, so that
 # 만일, 만세, 만점, 조차 stay words.
 _SCALE_ONLY_UNITS = frozenset({"원", "달러", "명", "건", "개", "년", "대", "톤", "가구", "세대", "마리", "권", "표"})
+_FULL_AGE = re.compile(r"^만\s")
+"""만 19세 is "19 years of age", not 10,019."""
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _QUANTITY_RE = re.compile(rf"(?<![\w.])(?P<num>{_NUMBER})(?P<approx>여|가량|남짓)?\s?(?P<unit>{_UNIT_RE})?(?![A-Za-z])")
 _NATIVE_RE = re.compile(
@@ -107,14 +114,20 @@ def parse_korean_number(text: str) -> float | None:
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in ``text``, in order; scale words alone (``천``) count only before a unit."""
+    """Every quantity in ``text``, in order; scale words alone (``천``) count only before a unit.
+
+    Digits inside an identifier (``find_identifiers``) are not quantities.
+    """
+    taken = [(i.start, i.end) for i in find_identifiers(text)]
     found: list[Quantity] = []
     for match in _QUANTITY_RE.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
         raw_num = match.group("num")
         unit = match.group("unit") or ""
         if not any(ch.isdigit() for ch in raw_num) and unit not in _SCALE_ONLY_UNITS:
             continue  # 천, 만 … alone are ordinary words (천천히, 만약, 만일)
-        value = parse_korean_number(raw_num)
+        value = parse_korean_number(_FULL_AGE.sub("", raw_num) if unit in ("세", "살") else raw_num)
         if value is None:
             continue
         approximate = bool(match.group("approx")) or _has_approx_marker(text, match.start(), match.end())
@@ -148,3 +161,73 @@ def _has_approx_marker(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 4) : start].strip()
     after = text[end : end + 3]
     return before.endswith(_APPROX_BEFORE) or after.lstrip().startswith(_APPROX_AFTER)
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A number that names something: an article (제3조의2), a code (K64), a name (코로나19), an outline number."""
+
+    key: str
+    """Lower-cased text without spaces, compared as a whole: 제3항 never matches 제13항."""
+    shape: str
+    """``key`` with every digit run as ``#``: 제3항 and 제5항 are rivals, 제3항 and 제3조 are not."""
+    outline: bool
+    """An outline number at the start of a line ("(82-4-4)", "1.", "가)"): structure, not content."""
+    start: int
+    end: int
+    text: str
+
+
+_ARTICLE = r"제\s?\d+\s?(?:조|항|호|장|절|관|편|목|급)(?:의\s?\d+)?"
+_NAMED = r"(?:[A-Za-z가-힣]+\d+(?:[.\-]\d+)*)+[A-Za-z]*"
+_LATIN_SPACED = r"[A-Z]{2,}(?:\s[A-Z]{1,3})?\s\d{3,}(?:[.\-]\d+)*"
+_LATIN_AFTER = r"\d+[A-Za-z]+"
+_HYPHENATED = r"\d+(?:-\d+)+"
+_IDENTIFIER_RE = re.compile(
+    rf"(?P<article>{_ARTICLE})|(?<![\w.\-])(?:(?P<spaced>{_LATIN_SPACED})|(?P<hyphen>{_HYPHENATED})(?![A-Za-z0-9\-])"
+    rf"|(?P<after>{_LATIN_AFTER})(?![A-Za-z0-9])|(?P<named>{_NAMED}))"
+)
+_OUTLINE_RE = re.compile(r"^\s*(?:\(\d{1,3}(?:[-.]\d{1,3})*\)|\d{1,3}(?:[-.]\d{1,3})*[.)]|\(?[가-하][.)])(?=\s)")
+_UNIT_AT_RE = re.compile(rf"\s?(?:{_UNIT_RE})")
+_LATIN_UNITS = frozenset(u.lower() for u in _UNITS if u.isascii())
+
+
+def find_identifiers(text: str) -> list[Identifier]:
+    """Every identifier in ``text``, in order."""
+    found: list[Identifier] = []
+    outline = _OUTLINE_RE.match(text)
+    if outline:
+        raw = outline.group(0).strip()
+        found.append(_identifier(raw, text.index(raw), outline=True))
+    for match in _IDENTIFIER_RE.finditer(text):
+        if outline and match.start() < outline.end():
+            continue
+        raw = match.group(0)
+        if match.group("after") and re.sub(r"\d", "", raw).lower() in _LATIN_UNITS:
+            continue  # 5km, 10GB are quantities
+        if match.group("named"):
+            raw = _named_part(text, match)
+            if not raw:
+                continue
+        found.append(_identifier(raw, match.start(), outline=False))
+    return found
+
+
+def _named_part(text: str, match: re.Match[str]) -> str:
+    """코로나19 stays a name; 총100명 or 월25일 (Hangul, digits, then a unit) is a quantity after a word."""
+    raw = match.group(0)
+    glued = re.fullmatch(r"[가-힣]*[이가은는을를의도에와과로](\d+)", raw)
+    if glued and re.match(r"[.)](?:\s|$)", text[match.end() :]):
+        return ""  # "재판부가1. …": an outline item glued to the word before, not a name
+    last_digits = re.search(r"\d+(?:[.\-]\d+)*[A-Za-z]*$", raw)
+    assert last_digits is not None
+    if not re.search(r"[A-Za-z]", raw[: last_digits.start()]) and not last_digits.group(0)[-1].isalpha():
+        unit = _UNIT_AT_RE.match(text, match.end())
+        if unit and (unit.end() >= len(text) or not text[unit.end()].isascii() or not text[unit.end()].isalnum()):
+            return ""
+    return raw
+
+
+def _identifier(raw: str, start: int, *, outline: bool) -> Identifier:
+    key = "".join(raw.lower().split())
+    return Identifier(key, re.sub(r"\d+", "#", key), outline, start, start + len(raw), raw)

@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from app.text.claims import ClaimFacts, facts_from_tokens, merge_facts
+from app.text.claims import ClaimFacts
 from app.text.kiwi import kiwi
 from app.text.sentences import Sentence, split_sentences
+from app.text.support_context import SentenceFacts, analyse_sentence, merge_sentence_facts
 from app.text.support_rules import Finding, backs_quantity, compare_facts, noun_in, novel_nouns
 
 Label = Literal["supported", "partial", "unsupported"]
@@ -53,7 +54,11 @@ class _SourceSentence:
     passage: int
     start: int
     end: int
-    facts: ClaimFacts
+    analysis: SentenceFacts
+
+    @property
+    def facts(self) -> ClaimFacts:
+        return self.analysis.facts
 
 
 class SupportChecker:
@@ -62,7 +67,7 @@ class SupportChecker:
     def __init__(self, passages: Sequence[str]) -> None:
         self._passages = list(passages)
         self._sentences = _analyse_passages(self._passages)
-        self._all = merge_facts([s.facts for s in self._sentences])
+        self._all = merge_sentence_facts([s.analysis for s in self._sentences])
         self._postings: dict[str, list[int]] = defaultdict(list)
         for index, sentence in enumerate(self._sentences):
             for word in sentence.facts.content_words:
@@ -80,11 +85,12 @@ class SupportChecker:
         return self._passages
 
     def check(self, sentence: str) -> Verdict:
-        facts = facts_from_tokens(sentence, kiwi().tokenize(sentence))
+        analysis = analyse_sentence(sentence, kiwi().tokenize(sentence))
+        facts = analysis.facts
         weights = {w: self._idf.get(w, self._unseen_idf) for w in facts.content_words}
-        if not weights and not facts.quantities and not facts.entities:
+        if not weights and not facts.quantities and not facts.entities and not analysis.identifiers:
             return Verdict("supported", 1.0, None, None, ["확인할 내용어가 없는 문장입니다."])
-        claim = _Claim(facts, weights, {})
+        claim = _Claim(analysis, weights, {})
         best: tuple[float, int, int, Verdict] | None = None
         for first, last in self._candidate_windows(claim):
             verdict = self._judge(claim, first, last)
@@ -141,11 +147,11 @@ class SupportChecker:
         return self._sentences[first].passage == self._sentences[last].passage
 
     def _judge(self, claim: _Claim, first: int, last: int) -> Verdict:
-        span_facts = merge_facts([s.facts for s in self._sentences[first : last + 1]])
+        span = merge_sentence_facts([s.analysis for s in self._sentences[first : last + 1]])
         coverage = self._coverage(claim, first, last)
         found = set().union(*(self._matched(claim, i) for i in range(first, last + 1)))
         missing = sorted(set(claim.weights) - found, key=lambda w: -claim.weights[w])
-        findings = compare_facts(claim.facts, span_facts, self._all)
+        findings = compare_facts(claim.analysis, span, self._all)
         label = _label(coverage, findings)
         reasons = [f.message for f in findings]
         if coverage < PARTIAL_COVERAGE:
@@ -155,17 +161,21 @@ class SupportChecker:
             reasons.append(f"원문의 해당 부분에 없는 말이 있습니다: {shown}.")
         passage = self._sentences[first].passage
         start, end = self._sentences[first].start, self._sentences[last].end
-        novel = tuple(novel_nouns(claim.facts, self._all))
+        novel = tuple(novel_nouns(claim.facts, self._all.facts))
         evidence = self._passages[passage][start:end]
         return Verdict(label, round(coverage, 3), passage, (start, end), reasons, evidence, novel)
 
 
 @dataclass
 class _Claim:
-    facts: ClaimFacts
+    analysis: SentenceFacts
     weights: dict[str, float]
     matched: dict[int, set[str]]
     """Per source sentence, the claim's content words found there (filled lazily)."""
+
+    @property
+    def facts(self) -> ClaimFacts:
+        return self.analysis.facts
 
 
 def _label(coverage: float, findings: list[Finding]) -> Label:
@@ -202,6 +212,6 @@ def _analyse_passages(passages: Sequence[str]) -> list[_SourceSentence]:
                 end -= 1
             if start == end:
                 continue
-            facts = facts_from_tokens(line[start:end], sentence.tokens, offset=start)
-            out.append(_SourceSentence(index, offset + start, offset + end, facts))
+            analysis = analyse_sentence(line[start:end], sentence.tokens, offset=start)
+            out.append(_SourceSentence(index, offset + start, offset + end, analysis))
     return out

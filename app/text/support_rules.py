@@ -1,11 +1,12 @@
-"""The specific checks behind a support verdict: quantities, names and negation."""
+"""The specific checks behind a support verdict: quantities (in their roles), identifiers, names and negation."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from app.text.claims import ClaimFacts, Predicate, compact
-from app.text.numbers import Quantity
+from app.text.numbers import Identifier, Quantity
+from app.text.support_context import SentenceFacts, roles_compatible
 
 
 @dataclass(frozen=True)
@@ -16,22 +17,48 @@ class Finding:
     """True when the span says something else (or the fact is nowhere in the sources)."""
 
 
-def compare_facts(claim: ClaimFacts, span: ClaimFacts, everything: ClaimFacts) -> list[Finding]:
+def compare_facts(claim: SentenceFacts, span: SentenceFacts, everything: SentenceFacts) -> list[Finding]:
     return [
-        *_compare_quantities(claim.quantities, span.quantities, everything.quantities),
-        *_compare_entities(claim.entities, span, everything),
-        *_novel_nouns(claim, everything),
-        *_compare_polarity(claim.predicates, span.predicates),
+        *_compare_quantities(claim, span, everything.facts.quantities),
+        *_compare_identifiers(claim.identifiers, span.identifiers, everything.identifiers),
+        *_compare_entities(claim.facts.entities, span.facts, everything.facts),
+        *_novel_nouns(claim.facts, everything.facts),
+        *_compare_polarity(claim.facts.predicates, span.facts.predicates),
+        *_compare_polarity(claim.chains, span.chains),
     ]
 
 
-def _compare_quantities(claim: list[Quantity], span: list[Quantity], everything: list[Quantity]) -> list[Finding]:
-    """Each source quantity backs one mention, so "2003년 … 2003년" is not backed by one 2003년."""
+def _compare_quantities(
+    claim_facts: SentenceFacts, span_facts: SentenceFacts, everything: list[Quantity]
+) -> list[Finding]:
+    """Each source quantity backs one mention, so "2003년 … 2003년" is not backed by one 2003년.
+
+    A figure is backed in its role: "신청 기간은 14일, 심사 기간은 30일" does not back the two swapped.
+    """
+    claim = claim_facts.facts.quantities
+    span = span_facts.facts.quantities
+    span_roles = dict(zip(map(id, span), span_facts.roles, strict=True))
     findings: list[Finding] = []
     unused = list(span)
     unmatched: list[Quantity] = []
-    for quantity in claim:
-        match = next((o for o in unused if backs_quantity(o, quantity)), None)
+    for quantity, role in zip(claim, claim_facts.roles, strict=True):
+        same = [o for o in unused if backs_quantity(o, quantity)]
+        match = next((o for o in same if roles_compatible(role, span_roles[id(o)])), None)
+        if match is None and same:
+            # The figure is there but with other nouns; wrong only when the source gives this role another figure.
+            rival = next(
+                (
+                    o
+                    for o in span
+                    if o.unit == quantity.unit and not o.same_as(quantity) and role and role <= span_roles[id(o)]
+                ),
+                None,
+            )
+            if rival is not None:
+                message = f"수치가 원문과 다릅니다: 원문은 '{rival.text}', 문장은 '{quantity.text}'."
+                findings.append(Finding(message, True))
+                continue
+            match = same[0]
         if match is None:
             unmatched.append(quantity)
         else:
@@ -51,6 +78,31 @@ def _compare_quantities(claim: list[Quantity], span: list[Quantity], everything:
 def backs_quantity(source: Quantity, claim: Quantity) -> bool:
     """Same value and unit; a source that omits the unit still backs the value, not the reverse."""
     return source.same_as(claim) and (bool(claim.unit) or not source.unit)
+
+
+def _compare_identifiers(
+    claim: list[Identifier], span: list[Identifier], everything: list[Identifier]
+) -> list[Finding]:
+    """Whole-token matches, each source identifier backing one mention (K70 … K70 is not backed by one K70)."""
+    findings: list[Finding] = []
+    unused = [i.key for i in span]
+    anywhere = {i.key for i in everything}
+    for ident in claim:
+        if ident.key in unused:
+            unused.remove(ident.key)
+            continue
+        if ident.outline:
+            if ident.key not in anywhere:
+                findings.append(Finding(f"'{ident.text}'은(는) 원문에 없는 항목 번호입니다.", False))
+            continue
+        rival = next((o for o in span if o.shape == ident.shape and o.key != ident.key), None)
+        if rival is not None:
+            findings.append(Finding(f"번호가 원문과 다릅니다: 원문은 '{rival.text}', 문장은 '{ident.text}'.", True))
+        elif ident.key in anywhere:
+            findings.append(Finding(f"'{ident.text}'은(는) 원문의 다른 부분에 나오는 번호입니다.", False))
+        else:
+            findings.append(Finding(f"'{ident.text}'은(는) 원문에 없는 번호입니다.", True))
+    return findings
 
 
 def _compare_entities(entities: list[str], span: ClaimFacts, everything: ClaimFacts) -> list[Finding]:

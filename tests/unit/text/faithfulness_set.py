@@ -1,4 +1,5 @@
-"""Build the faithfulness test set from real text: KorQuAD paragraphs and the Byline news article."""
+"""Build the faithfulness test set from real text: KorQuAD paragraphs, the Byline news article, and the
+Korean office documents the team wrote (``office_documents``) for identifiers, roles and auxiliaries."""
 
 from __future__ import annotations
 
@@ -8,8 +9,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.text.kiwi import kiwi
+from app.text.numbers import find_identifiers
 from app.text.sentences import split_sentences
-from tests.unit.text.perturb import change_number, flip_polarity, paraphrase, swap_name
+from tests.unit.text.office_documents import OFFICE_DOCUMENTS
+from tests.unit.text.perturb import (
+    change_identifier,
+    change_number,
+    flip_auxiliary,
+    flip_polarity,
+    paraphrase,
+    swap_existence,
+    swap_name,
+    swap_roles,
+)
+
+FAITHFUL_KINDS = ("copy", "paraphrase", "outline")
+OFFICE_KINDS = ("identifier", "role", "auxiliary", "existence")
+"""The kinds the office documents add: a number changed inside an identifier, two figures swapped
+between their nouns, an auxiliary or progressive predicate negated, 있다 ↔ 없다."""
 
 
 @dataclass(frozen=True)
@@ -18,11 +35,12 @@ class Case:
     original: str
     claim: str
     kind: str
-    """copy | paraphrase | number | name | polarity"""
+    """copy | paraphrase | outline (a copied line starting with an outline number) | number | name | polarity
+    | identifier | role | auxiliary | existence"""
 
     @property
     def faithful(self) -> bool:
-        return self.kind in ("copy", "paraphrase")
+        return self.kind in FAITHFUL_KINDS
 
 
 def korquad_articles(corpus: Path) -> list[list[str]]:
@@ -45,7 +63,12 @@ def proper_nouns(passages: list[str]) -> set[str]:
 
 
 def build_cases(documents: list[list[str]], *, per_document: int, seed: int) -> list[Case]:
-    rng = random.Random(seed)
+    """``per_document`` sampled sentences of each document, each kept, paraphrased and corrupted.
+
+    The sample draws from its own generator and every sentence's rewrites from one seeded by the sentence,
+    so that a change to one perturbation does not move the sample of every document after it.
+    """
+    pick = random.Random(seed)
     names = [proper_nouns(doc) for doc in documents]
     cases: list[Case] = []
     for index, passages in enumerate(documents):
@@ -57,7 +80,8 @@ def build_cases(documents: list[list[str]], *, per_document: int, seed: int) -> 
             for s in split_sentences(p)
             if 25 <= len(s.text) <= 200 and len(s.text.split()) >= 5
         ]
-        for sentence in rng.sample(sentences, k=min(per_document, len(sentences))):
+        for sentence in pick.sample(sentences, k=min(per_document, len(sentences))):
+            rng = random.Random(f"{seed}:{sentence}")
             doc = tuple(passages)
             cases.append(Case(doc, sentence, sentence, "copy"))
             cases.append(Case(doc, sentence, paraphrase(sentence, rng), "paraphrase"))
@@ -68,4 +92,38 @@ def build_cases(documents: list[list[str]], *, per_document: int, seed: int) -> 
             ):
                 if claim and claim != sentence:
                     cases.append(Case(doc, sentence, claim, kind))
+    return cases
+
+
+def build_office_cases(*, seed: int, documents: list[list[str]] | None = None) -> list[Case]:
+    """Every sentence of every office document: kept, paraphrased, and each applicable corruption.
+
+    Unlike ``build_cases`` no sentence is sampled and every identifier or auxiliary of a sentence gives
+    its own case, so that each new kind has enough cases to be measured.
+    """
+    rng = random.Random(seed)
+    cases: list[Case] = []
+    for passages in documents or OFFICE_DOCUMENTS:
+        doc = tuple(passages)
+        for passage in passages:
+            for index, sentence in enumerate(split_sentences(passage)):
+                text = sentence.text
+                if len(text) < 15:
+                    continue
+                outlined = index == 0 and any(i.outline for i in find_identifiers(text))
+                cases.append(Case(doc, text, text, "outline" if outlined else "copy"))
+                rewritten = paraphrase(text, rng)
+                if rewritten != text:
+                    cases.append(Case(doc, text, rewritten, "outline" if outlined else "paraphrase"))
+                corruptions: list[tuple[str, str | None]] = [
+                    ("number", change_number(text, rng)),
+                    ("polarity", flip_polarity(text, rng)),
+                    ("role", swap_roles(text, rng)),
+                    *(("identifier", c) for c in change_identifier(text, rng, passages)),
+                    *(("auxiliary", c) for c in flip_auxiliary(text)),
+                    *(("existence", c) for c in swap_existence(text)),
+                ]
+                for kind, claim in corruptions:
+                    if claim and claim != text:
+                        cases.append(Case(doc, text, claim, kind))
     return cases

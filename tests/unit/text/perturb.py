@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from app.text.kiwi import kiwi
-from app.text.numbers import find_quantities
+from app.text.numbers import find_identifiers, find_quantities
 
 Tokens = list[Any]
 _KEEP_ADVERBS = frozenset({"안", "못", "잘못", "아니", "더", "덜", "가장", "최초", "처음", "다시", "모두", "함께"})
@@ -27,7 +27,8 @@ def swap_particles(sentence: str, tokens: Tokens, rng: random.Random) -> str | N
     out: list[Any] = []
     for index, token in enumerate(tokens):
         after_ending = index > 0 and tokens[index - 1].tag.startswith("E")
-        if after_ending:
+        after_particle = index > 0 and tokens[index - 1].tag.startswith("J")  # 에는 → 에가 is not Korean
+        if after_ending or after_particle:
             out.append(token)
         elif token.tag == "JX" and token.form in ("은", "는"):
             out.append(("이", "JKS"))
@@ -177,3 +178,78 @@ def _starts_auxiliary_chain(tokens: Tokens, i: int) -> bool:
     while j < len(tokens) and tokens[j].tag == "EP":
         j += 1
     return j + 1 < len(tokens) and tokens[j].tag == "EC" and tokens[j + 1].tag == "VX"
+
+
+def change_identifier(sentence: str, rng: random.Random, elsewhere: Sequence[str] = ()) -> list[str]:
+    """Every identifier of the sentence (제3항, K64, 코로나19) with its number changed, outline numbers aside.
+
+    Where the document holds another identifier of the same shape ("제1항" elsewhere), that one is used:
+    the hard case, since the new number then occurs in the source.
+    """
+    out: list[str] = []
+    for ident in find_identifiers(sentence):
+        if ident.outline:
+            continue
+        runs = list(re.finditer(r"\d+", ident.text))
+        run = runs[0] if ident.text.startswith("제") else runs[-1]  # 제79조의3: the article, not the branch
+        rivals = [o.text for o in (i for text in elsewhere for i in find_identifiers(text)) if o.shape == ident.shape]
+        rivals = [r for r in rivals if "".join(r.lower().split()) != ident.key]
+        if rivals:
+            new_text = rng.choice(sorted(set(rivals)))
+        else:
+            old = int(run.group(0))
+            new = old + rng.choice([1, 2, 3]) if old < 100 else old + rng.choice([1, 10])
+            new_text = ident.text[: run.start()] + str(new) + ident.text[run.end() :]
+        out.append(sentence[: ident.start] + new_text + sentence[ident.end :])
+    return out
+
+
+def swap_roles(sentence: str, rng: random.Random) -> str | None:
+    """Two figures of one unit trade places (신청 기간 14일, 심사 기간 30일 → 30일, 14일): each still in the source."""
+    quantities = [q for q in find_quantities(sentence) if re.search(r"\d", q.text)]
+    pairs = [
+        (a, b) for a, b in itertools.combinations(quantities, 2) if a.unit and a.unit == b.unit and not a.same_as(b)
+    ]
+    if not pairs:
+        return None
+    first, second = rng.choice(pairs)
+    return (
+        sentence[: first.start] + second.text + sentence[first.end : second.start] + first.text + sentence[second.end :]
+    )
+
+
+def flip_auxiliary(sentence: str) -> list[str]:
+    """Every progressive or auxiliary construction with its polarity flipped, as a small model writes it.
+
+    하고 있다 → 하고 없다, 되어 있다 → 되어 있지 않다, 하기도 한다 → 하기도 하지 않는다, 할 수 있다 → 할 수 없다.
+    """
+    tokens = list(kiwi().tokenize(sentence))
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        before = tokens[i - 1] if i > 0 else None
+        if before is None:
+            continue
+        if tok.tag == "VX" and tok.form == "있" and before.tag == "EC" and before.form in ("고", "어", "아"):
+            if before.form == "고":
+                out.append(_join([*tokens[:i], ("없", "VA"), *tokens[i + 1 :]]))
+            else:
+                out.append(_join([*tokens[: i + 1], ("지", "EC"), ("않", "VX"), *tokens[i + 1 :]]))
+        elif tok.tag == "VX" and tok.form == "하" and before.tag == "JX" and i > 1 and tokens[i - 2].form == "기":
+            out.append(_join([*tokens[: i + 1], ("지", "EC"), ("않", "VX"), *tokens[i + 1 :]]))
+        elif tok.form in ("있", "없") and before.tag == "NNB" and before.form == "수":
+            out.append(_join([*tokens[:i], ("없" if tok.form == "있" else "있", "VA"), *tokens[i + 1 :]]))
+    return [text for text in out if text != sentence]
+
+
+def swap_existence(sentence: str) -> list[str]:
+    """있다 ↔ 없다 where it states existence ("격리 의무가 없으며" → "있으며"), not as an auxiliary."""
+    tokens = list(kiwi().tokenize(sentence))
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        before = tokens[i - 1] if i > 0 else None
+        if tok.tag.split("-")[0] not in ("VA", "VV") or tok.form not in ("있", "없"):
+            continue
+        if before is not None and (before.tag.startswith("E") or before.form == "수"):
+            continue  # auxiliary uses are flip_auxiliary's
+        out.append(_join([*tokens[:i], ("없" if tok.form == "있" else "있", "VA"), *tokens[i + 1 :]]))
+    return [text for text in out if text != sentence]
