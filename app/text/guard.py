@@ -36,6 +36,7 @@ _MAX_GAP = 2
 _WORD_CONTINUING = frozenset({"NNG", "NNP", "XSN", "SL", "SH"})
 _QUOTES = re.compile(r"'[^']*'|\"[^\"]*\"|‘[^’]*’|“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|<[^>]*>")
 _PLACEHOLDER_TOPICS = frozenset({"이", "그", "이것", "그것", "이곳", "그곳", "섬", "곳", "것"})
+_HOLDER_PARTICLES = frozenset({"은", "는", "이", "가", "도"})
 _FIRST_PERSON = frozenset({"저", "나", "우리", "저희", "제", "내", "필자", "본인", "글쓴이"})
 
 
@@ -106,11 +107,19 @@ class ClaimGuard:
                         continue
                     stance = read_stance(analysed.text, analysed.toks, span, _clause_start(span, analysed))
                     quoted = any(a <= span[0] and span[1] <= b for a, b in analysed.quoted)
-                    if stance.belief and not _writer_holds(span, analysed, subjects):
-                        stance.mention = True
+                    if stance.belief or stance.said:
+                        _attribute(stance, _holder(span, analysed, subjects))
                     if _violates(kind, stance, quoted):
                         return GuardFinding(rule, analysed.text, phrase.text, kind, span)
         return None
+
+
+def _attribute(stance: Stance, holder: str | None) -> None:
+    """A belief is the writer's unless someone else holds it; words said are the writer's only when "I" say them."""
+    if holder in _FIRST_PERSON:
+        stance.mention = False
+    elif stance.belief and holder is not None:
+        stance.mention = True
 
 
 def _violates(kind: Kind, stance: Stance, quoted: bool) -> bool:
@@ -124,18 +133,17 @@ def _violates(kind: Kind, stance: Stance, quoted: bool) -> bool:
     return negated if kind is Kind.DENIAL else not negated
 
 
-def _writer_holds(span: tuple[int, int], analysed: _Analysed, subjects: Sequence[tuple[int, int]]) -> bool:
-    """Whose belief is it? The first topic or subject before the phrase that is not what the words are about."""
+def _holder(span: tuple[int, int], analysed: _Analysed, subjects: Sequence[tuple[int, int]]) -> str | None:
+    """Who says or holds the words? The nearest topic or subject before the phrase that is not what they are about."""
     toks = analysed.toks
+    holder = None
     for tok, nxt in pairwise(toks):
         if tok.start >= span[0]:
             break
-        if tok.tag in _NOUNISH and nxt.tag in ("JX", "JKS") and nxt.form in _TOPIC_PARTICLES:
-            if tok.form in _FIRST_PERSON:
-                return True
-            if not any(a <= tok.start < b for a, b in subjects):
-                return False
-    return True
+        is_topic = tok.tag in _NOUNISH and nxt.tag in ("JX", "JKS") and nxt.form in _HOLDER_PARTICLES
+        if is_topic and not any(a <= tok.start < b for a, b in subjects):
+            holder = tok.form
+    return holder
 
 
 def _analyse(sentence: str) -> _Analysed:

@@ -27,7 +27,7 @@ REFUTATIONS = frozenset(
     {
         "거짓", "거짓말", "허위", "억지", "망언", "망발", "궤변", "오류", "잘못", "틀리", "사실무근", "터무니없",
         "터무니", "어불성설", "엉터리", "낭설", "헛소리", "오해", "착각", "날조", "가짜", "허구", "모순", "부당",
-        "황당", "허무맹랑", "오보", "근거없", "오인", "혼동", "오기", "false", "wrong", "myth", "untrue",
+        "황당", "허무맹랑", "오보", "근거없", "오인", "혼동", "오기", "오답", "false", "wrong", "myth", "untrue",
     }
 )  # fmt: skip
 """Judgements that say the statement before them is false."""
@@ -46,7 +46,7 @@ HARD_MENTIONS = frozenset(
     {"왜곡", "부정", "부인", "호도", "무시", "조작", "편입", "시도", "동북공정", "도발", "침탈", "야욕", "탐내", "동북"}
 )
 """Acts done to a statement by someone else: never the writer's own assertion."""
-ENDORSEMENTS = frozenset({"옳", "맞", "타당", "정당", "진실", "사실", "당연", "분명", "명백", "확실"})
+ENDORSEMENTS = frozenset({"옳", "맞", "타당", "정당", "진실", "사실", "당연", "분명", "명백", "확실", "정답"})
 FACTUAL_JUDGEMENTS = frozenset(
     {"진실", "사실", "분명", "명백", "확실", "거짓", "허위", "사실무근", "오보", "낭설", "가짜", "날조", "근거없"}
 )
@@ -88,6 +88,8 @@ class Stance:
     question: bool = False
     prevented: bool = False
     """What the phrase says is kept from happening ("…는 일이 없도록", "…지 않도록"): never asserted."""
+    said: bool = False
+    """The words are quoted as said by the sentence's subject ("저희는 …라고 답합니다", "일본은 …라고 주장한다")."""
     belief: bool = False
     """The words are held or said by the subject of the sentence ("저는 …라고 생각합니다", "일본은 …라고 한다")."""
 
@@ -103,6 +105,8 @@ class _Reading:
     reported: bool = False
     """That saying is itself reported ("…라고 답했다는 보도"): factual judgements are about the report."""
     head_noun_seen: bool = False
+    verbal: bool = False
+    """The word being read is a predicate ("답하", "주장하"), not a noun ("주장을 들었다")."""
 
 
 def read_stance(text: str, toks: Sequence[Tok], span: tuple[int, int], clause_start: int) -> Stance:
@@ -135,6 +139,7 @@ def _read_after(toks: Sequence[Tok], first: int, stance: Stance, state: _Reading
             if tok.tag == "VCN" and not _after_ppun(toks, i):
                 stance.negations += 1
             continue
+        state.verbal = tok.tag == "VV" or (i + 1 < len(toks) and toks[i + 1].tag == "XSV")
         if _word(tok, previous, stance, state):
             continue
         if tok.tag == "NNG" and previous is not None and previous.tag == "ETM" and not state.head_noun_seen:
@@ -189,6 +194,7 @@ def _word(tok: Tok, previous: Tok | None, stance: Stance, state: _Reading) -> bo
     elif form in MENTIONS:
         stance.mention = True
         if state.quotative:
+            stance.said = stance.said or (state.verbal and not state.spoken)
             state.reported = state.spoken
             state.spoken = True
     elif form in ENDORSEMENTS:
