@@ -1,7 +1,10 @@
-"""Cost of the support checker per generated sentence, and its share of a whole summary's time.
+"""How often the support checker is right, what it costs per generated sentence, and its share of a summary.
 
-    .venv/bin/python bench/faithfulness.py [--no-engine] [--max-tokens 160]
+    .venv/bin/python bench/faithfulness.py [--no-engine] [--max-tokens 160] [--no-korquad]
 
+0. Rates on the perturbation sets (tests/unit/text/faithfulness_set.py): per kind, the share judged right
+   (faithful kept "supported", corrupted not), on the Korean office documents the team wrote (identifiers,
+   figures in their roles, auxiliary polarity, 있다/없다) and on KorQuAD + the Byline article.
 1. Checker cost on summary-like sentences of the Byline article: its key sentences, their
    paraphrases and their single-fact corruptions (the kinds a small model writes).
 2. With the engine (app.llm) and the embedded default model: generate a real summary of the same
@@ -27,9 +30,42 @@ from app.text.keysentences import select_key_sentences  # noqa: E402
 from app.text.kiwi import kiwi  # noqa: E402
 from app.text.sentences import split_sentences  # noqa: E402
 from app.text.support import SupportChecker  # noqa: E402
+from tests.unit.text.faithfulness_set import (  # noqa: E402
+    FAITHFUL_KINDS,
+    OFFICE_KINDS,
+    Rates,
+    build_cases,
+    build_office_cases,
+    judge,
+    korquad_articles,
+    news_article,
+)
 from tests.unit.text.perturb import change_number, flip_polarity, paraphrase  # noqa: E402
 
-ARTICLE = ROOT.parent / "shared" / "corpus" / "articles" / "byline-hyperclova-2023.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+ARTICLE = CORPUS / "articles" / "byline-hyperclova-2023.txt"
+_CORRUPTIONS = ("number", "name", "polarity", *OFFICE_KINDS)
+
+
+def print_rates(name: str, rates: Rates) -> None:
+    for kind in (*FAITHFUL_KINDS, *_CORRUPTIONS):
+        share, n = rates.rate((kind,))
+        if n:
+            what = "kept" if kind in FAITHFUL_KINDS else "caught"
+            print(f"{name} {kind}: {what} {share:.3f} of {n}")
+    kept, kept_n = rates.rate(FAITHFUL_KINDS)
+    caught, caught_n = rates.rate(_CORRUPTIONS)
+    print(f"{name} faithful_kept: {kept:.3f} of {kept_n}")
+    print(f"{name} corrupted_caught: {caught:.3f} of {caught_n}")
+
+
+def report_rates(*, korquad: bool) -> None:
+    print_rates("office", judge(build_office_cases(seed=20250301)))
+    if korquad and (CORPUS / "korquad").is_dir():
+        documents = [news_article(CORPUS), *korquad_articles(CORPUS)[::2]]
+        print_rates("korquad", judge(build_cases(documents, per_document=4, seed=20240601)))
+    elif korquad:
+        print(f"korquad: n/a (no corpus at {CORPUS})")
 
 
 def summary_like_sentences(text: str) -> list[str]:
@@ -79,7 +115,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-engine", action="store_true")
     parser.add_argument("--max-tokens", type=int, default=160)
+    parser.add_argument("--no-korquad", action="store_true", help="rates on the office documents only")
     args = parser.parse_args()
+    report_rates(korquad=not args.no_korquad)
 
     text = ARTICLE.read_text(encoding="utf-8")
     passages = [p for p in text.split("\n\n") if p.strip()]

@@ -179,7 +179,7 @@ class Identifier:
 
 
 _ARTICLE = r"제\s?\d+\s?(?:조|항|호|장|절|관|편|목|급)(?:의\s?\d+)?"
-_NAMED = r"(?:[A-Za-z가-힣]+\d+(?:[.\-]\d+)*)+[A-Za-z]*"
+_NAMED = r"(?:(?:[A-Za-z]+-?|[가-힣]+)\d+(?:[.\-]\d+)*)+[A-Za-z]*"
 _LATIN_SPACED = r"[A-Z]{2,}(?:\s[A-Z]{1,3})?\s\d{3,}(?:[.\-]\d+)*"
 _LATIN_AFTER = r"\d+[A-Za-z]+"
 _HYPHENATED = r"\d+(?:-\d+)+"
@@ -187,7 +187,7 @@ _IDENTIFIER_RE = re.compile(
     rf"(?P<article>{_ARTICLE})|(?<![\w.\-])(?:(?P<spaced>{_LATIN_SPACED})|(?P<hyphen>{_HYPHENATED})(?![A-Za-z0-9\-])"
     rf"|(?P<after>{_LATIN_AFTER})(?![A-Za-z0-9])|(?P<named>{_NAMED}))"
 )
-_OUTLINE_RE = re.compile(r"^\s*(?:\(\d{1,3}(?:[-.]\d{1,3})*\)|\d{1,3}(?:[-.]\d{1,3})*[.)]|\(?[가-하][.)])(?=\s)")
+_OUTLINE_RE = re.compile(r"^\s*(?:\(\d{1,3}(?:[-.]\d{1,3})*\)|\d{1,3}(?:[-.]\d{1,3})*[.)]|\(?[가-하][.)])(?=\s|$)")
 _UNIT_AT_RE = re.compile(rf"\s?(?:{_UNIT_RE})")
 _LATIN_UNITS = frozenset(u.lower() for u in _UNITS if u.isascii())
 
@@ -230,4 +230,6 @@ def _named_part(text: str, match: re.Match[str]) -> str:
 
 def _identifier(raw: str, start: int, *, outline: bool) -> Identifier:
     key = "".join(raw.lower().split())
+    if outline:
+        key = key.strip("().")  # "(82-4-4)", "82-4-4." and a bare 82-4-4 are the same item
     return Identifier(key, re.sub(r"\d+", "#", key), outline, start, start + len(raw), raw)

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.text.kiwi import kiwi
 from app.text.numbers import find_identifiers
 from app.text.sentences import split_sentences
+from app.text.support import SupportChecker
 from tests.unit.text.office_documents import OFFICE_DOCUMENTS
 from tests.unit.text.perturb import (
     change_identifier,
@@ -127,3 +130,33 @@ def build_office_cases(*, seed: int, documents: list[list[str]] | None = None) -
                     if claim and claim != text:
                         cases.append(Case(doc, text, claim, kind))
     return cases
+
+
+@dataclass(frozen=True)
+class Rates:
+    """Per kind, how many cases the checker judged right: faithful kept supported, corrupted not."""
+
+    right: dict[str, int]
+    total: dict[str, int]
+    failures: list[tuple[Case, str]]
+
+    def rate(self, kinds: Sequence[str]) -> tuple[float, int]:
+        total = sum(self.total.get(k, 0) for k in kinds)
+        return (sum(self.right.get(k, 0) for k in kinds) / total if total else 0.0), total
+
+
+def judge(cases: Sequence[Case]) -> Rates:
+    """Run one ``SupportChecker`` per document over ``cases``."""
+    checkers: dict[tuple[str, ...], SupportChecker] = {}
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    failures: list[tuple[Case, str]] = []
+    for case in cases:
+        checker = checkers.get(case.passages) or checkers.setdefault(case.passages, SupportChecker(case.passages))
+        label = checker.check(case.claim).label
+        total[case.kind] += 1
+        if (label == "supported") == case.faithful:
+            right[case.kind] += 1
+        else:
+            failures.append((case, label))
+    return Rates(dict(right), dict(total), failures)

@@ -133,3 +133,75 @@ def test_an_answer_of_figures_alone_is_found_by_its_figures(answer: str, label: 
     assert verdict.label == label
     if label == "supported":
         assert verdict.source_index == 1
+
+
+# --- identifiers, figures in their roles, auxiliary polarity (#21: misses on real office pages) ----------
+
+OFFICE = [
+    "(82-4-4) 이 공고는 「청년기본법」 제3조 제2항에 따라 시행된다.",
+    "부정한 방법으로 지원을 받은 경우 같은 법 제11조 제1항 제3호에 따라 지원금을 환수한다.",
+    "질병관리청은 코로나19를 제4급 감염병으로 분류하고 있다.",
+    "알코올성 간 질환은 K70으로, 만성 간염은 K73으로 기록한다.",
+    "신청 기간은 공고일부터 14일이고, 심사 기간은 접수 마감 후 30일이다.",
+    "민원실은 평일 오전 9시부터 오후 6시까지 운영된다.",
+    "학교는 결핵 환자가 발생하면 접촉자 검진을 실시하기도 한다.",
+    "회사는 직원의 개인정보를 인사팀 전용 서버에 보관하고 있다.",
+    "단지 안에는 어린이집이 없으며, 경로당이 있다.",
+    "GPT-4는 2023년에 공개되었다.",
+]
+
+
+@pytest.fixture(scope="module")
+def office_checker() -> SupportChecker:
+    return SupportChecker(OFFICE)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(82-4-4) 이 공고는 「청년기본법」 제3조 제2항에 따라 시행된다.",
+        "이 공고는 「청년기본법」 제3조 제2항에 따라 시행됩니다.",
+        "심사 기간은 접수 마감 후 30일이고, 신청 기간은 공고일부터 14일이다.",
+        "기간은 공고일부터 14일이다.",
+        "학교는 결핵 환자가 발생하면 접촉자 검진을 실시하기도 합니다.",
+        "회사는 직원의 개인정보를 인사팀 전용 서버에 보관하고 있습니다.",
+    ],
+)
+def test_faithful_office_sentences_are_supported(office_checker: SupportChecker, sentence: str) -> None:
+    verdict = office_checker.check(sentence)
+    assert verdict.label == "supported", verdict.reasons
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason_part"),
+    [
+        # 제1항 occurs in the sources, but not as the paragraph of 제3조
+        ("이 공고는 「청년기본법」 제3조 제1항에 따라 시행된다.", "번호"),
+        ("부정한 방법으로 지원을 받은 경우 같은 법 제11조 제1항 제4호에 따라 지원금을 환수한다.", "번호"),
+        ("질병관리청은 코로나20을 제4급 감염병으로 분류하고 있다.", "번호"),
+        ("알코올성 간 질환은 K73으로, 만성 간염은 K73으로 기록한다.", "번호"),
+        ("GPT-3는 2023년에 공개되었다.", "번호"),
+        ("신청 기간은 공고일부터 30일이고, 심사 기간은 접수 마감 후 14일이다.", "수치"),
+        ("민원실은 평일 오전 6시부터 오후 9시까지 운영된다.", "수치"),
+        ("질병관리청은 코로나19를 제4급 감염병으로 분류하고 없다.", "긍정"),
+        ("학교는 결핵 환자가 발생하면 접촉자 검진을 실시하기도 하지 않는다.", "긍정"),
+        ("회사는 직원의 개인정보를 인사팀 전용 서버에 보관하고 있지 않다.", "긍정"),
+        ("단지 안에는 어린이집이 있으며, 경로당이 있다.", "부정"),
+    ],
+)
+def test_changed_office_fact_is_unsupported(office_checker: SupportChecker, sentence: str, reason_part: str) -> None:
+    verdict = office_checker.check(sentence)
+    assert verdict.label == "unsupported"
+    assert any(reason_part in reason for reason in verdict.reasons), verdict.reasons
+
+
+def test_identifier_is_matched_whole_not_as_a_figure() -> None:
+    checker = SupportChecker(["이 조항은 제13항과 같다.", "회의 참석자는 3명이다."])
+    assert checker.check("이 조항은 제3항과 같다.").label != "supported"
+    assert checker.check("회의 참석자는 3명이다.").label == "supported"
+
+
+def test_outline_number_alone_does_not_make_a_line_partial() -> None:
+    checker = SupportChecker(["(82-4-4)", "신청인은 서류를 제출해야 한다."])
+    assert checker.check("(82-4-4) 신청인은 서류를 제출해야 한다.").label == "supported"
+    assert checker.check("(9-9-9) 신청인은 서류를 제출해야 한다.").label != "supported"
