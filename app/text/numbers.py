@@ -205,11 +205,16 @@ def find_identifiers(text: str) -> list[Identifier]:
         raw = match.group(0)
         if match.group("after") and re.sub(r"\d", "", raw).lower() in _LATIN_UNITS:
             continue  # 5km, 10GB are quantities
+        start = match.start()
         if match.group("named"):
-            raw = _named_part(text, match)
+            hyphenated = re.fullmatch(r"[가-힣]+(\d+(?:-\d+)+)", raw)
+            if hyphenated:  # "연락처가02-3456-7890": a number glued to the word before it
+                raw, start = hyphenated.group(1), start + hyphenated.start(1)
+            else:
+                raw = _named_part(text, match)
             if not raw:
                 continue
-        found.append(_identifier(raw, match.start(), outline=False))
+        found.append(_identifier(raw, start, outline=False))
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from app.text.claims import ClaimFacts, Predicate, compact
@@ -20,7 +21,7 @@ class Finding:
 def compare_facts(claim: SentenceFacts, span: SentenceFacts, everything: SentenceFacts) -> list[Finding]:
     return [
         *_compare_quantities(claim, span, everything.facts.quantities),
-        *_compare_identifiers(claim.identifiers, span.identifiers, everything.identifiers),
+        *_compare_identifiers(claim.identifiers, span, everything),
         *_compare_entities(claim.facts.entities, span.facts, everything.facts),
         *_novel_nouns(claim.facts, everything.facts),
         *_compare_polarity(claim.facts.predicates, span.facts.predicates),
@@ -81,28 +82,43 @@ def backs_quantity(source: Quantity, claim: Quantity) -> bool:
 
 
 def _compare_identifiers(
-    claim: list[Identifier], span: list[Identifier], everything: list[Identifier]
+    claim: list[Identifier], span_facts: SentenceFacts, everything: SentenceFacts
 ) -> list[Finding]:
-    """Whole-token matches, each source identifier backing one mention (K70 … K70 is not backed by one K70)."""
+    """Whole-token matches, each source identifier backing one mention (K70 … K70 is not backed by one K70).
+
+    A source that spaces the name ("코로나 19") still backs "코로나19", but "K7" is never found in "K70".
+    """
     findings: list[Finding] = []
+    span = span_facts.identifiers
     unused = [i.key for i in span]
-    anywhere = {i.key for i in everything}
+    span_keys = set(unused)
+    anywhere = {i.key for i in everything.identifiers}
     for ident in claim:
         if ident.key in unused:
             unused.remove(ident.key)
             continue
+        spaced = ident.key not in span_keys and _written_in(ident.key, span_facts.facts.compact)
+        if spaced and not ident.outline:
+            continue
         if ident.outline:
-            if ident.key not in anywhere:
+            # "1." or "가)" before a generated line is list formatting; "(82-4-4)" names one item of the source.
+            multi_level = "-" in ident.key or "." in ident.key
+            if multi_level and ident.key not in anywhere:
                 findings.append(Finding(f"'{ident.text}'은(는) 원문에 없는 항목 번호입니다.", False))
             continue
         rival = next((o for o in span if o.shape == ident.shape and o.key != ident.key), None)
         if rival is not None:
             findings.append(Finding(f"번호가 원문과 다릅니다: 원문은 '{rival.text}', 문장은 '{ident.text}'.", True))
-        elif ident.key in anywhere:
+        elif ident.key in anywhere or _written_in(ident.key, everything.facts.compact):
             findings.append(Finding(f"'{ident.text}'은(는) 원문의 다른 부분에 나오는 번호입니다.", False))
         else:
             findings.append(Finding(f"'{ident.text}'은(는) 원문에 없는 번호입니다.", True))
     return findings
+
+
+def _written_in(key: str, compact_text: str) -> bool:
+    """``key`` occurs in the spaceless text as a whole: not inside a longer number or code."""
+    return re.search(rf"(?<![0-9a-z]){re.escape(key)}(?![0-9])", compact_text) is not None
 
 
 def _compare_entities(entities: list[str], span: ClaimFacts, everything: ClaimFacts) -> list[Finding]:

@@ -161,7 +161,14 @@ def flip_polarity(sentence: str, rng: random.Random) -> str | None:
         j += 1
     if j < len(tokens) and tokens[i + 1].form == "지" and tokens[j].form in ("않", "못하"):
         return _join(tokens[: i + 1] + tokens[j + 1 :])
-    if i > 0 and tokens[i - 1].tag == "MAG" and tokens[i - 1].form in ("안", "못"):
+    negator = tokens[i - 1] if i > 0 else None
+    # "안 했다", not the 안 Kiwi finds inside 안내: removing that one only breaks the word.
+    if (
+        negator
+        and negator.tag == "MAG"
+        and negator.form in ("안", "못")
+        and negator.start + negator.len < tokens[i].start
+    ):
         return _join(tokens[: i - 1] + tokens[i:])
     if j + 1 < len(tokens) and tokens[i + 1].form == "지" and tokens[j].form == "못" and tokens[j + 1].form == "하":
         return _join(tokens[: i + 1] + tokens[j + 2 :])

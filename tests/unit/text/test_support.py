@@ -205,3 +205,11 @@ def test_outline_number_alone_does_not_make_a_line_partial() -> None:
     checker = SupportChecker(["(82-4-4)", "신청인은 서류를 제출해야 한다."])
     assert checker.check("(82-4-4) 신청인은 서류를 제출해야 한다.").label == "supported"
     assert checker.check("(9-9-9) 신청인은 서류를 제출해야 한다.").label != "supported"
+    # A list number the model puts before a line is formatting, not a claim.
+    assert checker.check("1. 신청인은 서류를 제출해야 한다.").label == "supported"
+
+
+def test_a_name_spaced_in_the_source_still_backs_the_written_together_form() -> None:
+    checker = SupportChecker(["코로나 19 확진자는 닷새 동안 쉰다.", "질환 코드는 K70이다."])
+    assert checker.check("코로나19 확진자는 닷새 동안 쉰다.").label == "supported"
+    assert checker.check("질환 코드는 K7이다.").label == "unsupported"
