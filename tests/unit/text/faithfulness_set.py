@@ -3,6 +3,7 @@ Korean office documents the team wrote (``office_documents``) for identifiers, r
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from collections import Counter
@@ -108,6 +109,10 @@ def build_office_cases(*, seed: int, documents: list[list[str]] | None = None) -
     cases: list[Case] = []
     for passages in documents or OFFICE_DOCUMENTS:
         doc = tuple(passages)
+        for marker, following in itertools.pairwise(passages):
+            if _only_outline_number(marker):  # "(82-4-4)" alone on a line: copied as the start of the next
+                first = split_sentences(following)[0].text
+                cases.append(Case(doc, first, f"{marker.strip()} {first}", "outline"))
         for passage in passages:
             for index, sentence in enumerate(split_sentences(passage)):
                 text = sentence.text
@@ -160,3 +165,8 @@ def judge(cases: Sequence[Case]) -> Rates:
         else:
             failures.append((case, label))
     return Rates(dict(right), dict(total), failures)
+
+
+def _only_outline_number(line: str) -> bool:
+    found = find_identifiers(line.strip())
+    return len(found) == 1 and found[0].outline and found[0].text == line.strip()

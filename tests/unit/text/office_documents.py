@@ -146,6 +146,25 @@ SAFETY_INSPECTION_REPORT = [
     "중대재해처벌법은 상시 근로자 5명 이상 사업장에 적용되고 있다.",
 ]
 
+# As a PDF page often comes out: the outline number on a line of its own, its text on the next.
+HOUSING_GUIDE_EXTRACT = [
+    "주거급여 업무 안내 (발췌)",
+    "(82-4-1)",
+    "주거급여는 소득인정액이 기준 중위소득 48% 이하인 가구에 지급한다.",
+    "(82-4-2)",
+    "임차가구에는 기준 임대료 안에서 실제 임차료를 지급하고 있다.",
+    "(82-4-3)",
+    "1인 가구의 서울 지역 기준 임대료는 월 36만 9천 원이다.",
+    "(82-4-4)",
+    "수급자는 주소를 옮긴 날부터 14일 안에 변경 사항을 신고해야 한다.",
+    "(82-4-5)",
+    "자가가구는 주택 노후도에 따라 수선 비용을 지원받기도 한다.",
+    "(82-5-1)",
+    "부정 수급이 확인되면 「국민기초생활 보장법」 제46조에 따라 급여를 환수한다.",
+    "(82-5-2)",
+    "보장기관은 매년 2회 이상 수급자의 소득과 재산을 확인하고 있다.",
+]
+
 OFFICE_DOCUMENTS: list[list[str]] = [
     SUBSIDY_NOTICE,
     INFECTIOUS_DISEASE_GUIDE,
@@ -155,4 +174,5 @@ OFFICE_DOCUMENTS: list[list[str]] = [
     APARTMENT_BYLAWS,
     PRIVACY_POLICY,
     SAFETY_INSPECTION_REPORT,
+    HOUSING_GUIDE_EXTRACT,
 ]
