@@ -116,7 +116,7 @@ class ClaimGuard:
 
 def _attribute(stance: Stance, holder: str | None) -> None:
     """A belief is the writer's unless someone else holds it; words said are the writer's only when "I" say them."""
-    if holder in _FIRST_PERSON:
+    if holder in _FIRST_PERSON or (holder is None and stance.possible):
         stance.mention = False
     elif stance.belief and holder is not None:
         stance.mention = True

@@ -46,10 +46,18 @@ HARD_MENTIONS = frozenset(
     {"왜곡", "부정", "부인", "호도", "무시", "조작", "편입", "시도", "동북공정", "도발", "침탈", "야욕", "탐내", "동북"}
 )
 """Acts done to a statement by someone else: never the writer's own assertion."""
-ENDORSEMENTS = frozenset({"옳", "맞", "타당", "정당", "진실", "사실", "당연", "분명", "명백", "확실", "정답"})
+ENDORSEMENTS = frozenset(
+    {
+        "옳", "맞", "타당", "정당", "진실", "사실", "당연", "분명", "명백", "확실", "정답", "밝혀지", "드러나",
+        "확인", "입증", "증명", "알려지",
+    }
+)  # fmt: skip
 FACTUAL_JUDGEMENTS = frozenset(
-    {"진실", "사실", "분명", "명백", "확실", "거짓", "허위", "사실무근", "오보", "낭설", "가짜", "날조", "근거없"}
-)
+    {
+        "진실", "사실", "분명", "명백", "확실", "거짓", "허위", "사실무근", "오보", "낭설", "가짜", "날조", "근거없",
+        "밝혀지", "드러나", "확인", "입증", "증명", "알려지",
+    }
+)  # fmt: skip
 """Judgements of whether something happened: after a report of a speech act they judge the report."""
 BELIEFS = frozenset({"생각", "믿", "확신", "여기", "간주", "판단", "보", "느끼"})
 """After a quotative ending: someone holds the words as true (the writer, or the named holder)."""
@@ -74,6 +82,7 @@ _INTENT = frozenset({"려는", "으려는", "려고", "으려고", "려", "으�
 _PURPOSE = frozenset({"도록", "게"})
 _OBLIGATION = frozenset({"어야", "아야", "야", "여야"})
 _QUESTION_ENDINGS = frozenset({"ᆫ가", "는가", "은가", "냐", "느냐", "니", "ᆯ까", "을까", "나요", "까요", "가요"})
+_EMBEDDED_QUESTIONS = ("는지", "ᆫ지", "은지", "ᆯ지", "을지", "던지")
 _QUOTATIVE_SUFFIXES = ("라고", "다고", "냐고", "라는", "다는", "란")
 
 
@@ -90,6 +99,8 @@ class Stance:
     """What the phrase says is kept from happening ("…는 일이 없도록", "…지 않도록"): never asserted."""
     said: bool = False
     """The words are quoted as said by the sentence's subject ("저희는 …라고 답합니다", "일본은 …라고 주장한다")."""
+    possible: bool = False
+    """ "…라고 말할 수 있다": with no one else named, the writer says the words can be said."""
     belief: bool = False
     """The words are held or said by the subject of the sentence ("저는 …라고 생각합니다", "일본은 …라고 한다")."""
 
@@ -102,8 +113,10 @@ class _Reading:
     """A quotative ending has embedded the phrase in someone's words."""
     spoken: bool = False
     """Those words were said or written by someone ("…라고 답하", "…라는 주장")."""
+    said_here: bool = False
+    """Someone's act of saying them follows ("…라고 답하"), not just a noun for them ("…라는 주장")."""
     reported: bool = False
-    """That saying is itself reported ("…라고 답했다는 보도"): factual judgements are about the report."""
+    """That act is itself reported ("…라고 답했다는 보도/사실"): factual judgements are about the report."""
     head_noun_seen: bool = False
     verbal: bool = False
     """The word being read is a predicate ("답하", "주장하"), not a noun ("주장을 들었다")."""
@@ -134,12 +147,19 @@ def _read_after(toks: Sequence[Tok], first: int, stance: Stance, state: _Reading
                 return i + 1 if tok.tag == "EC" else None
             if tok.form.endswith(_QUOTATIVE_SUFFIXES):
                 state.quotative = True
+                state.reported = state.reported or state.said_here
             continue
         if tok.tag.startswith(_GRAMMAR_TAGS):
             if tok.tag == "VCN" and not _after_ppun(toks, i):
                 stance.negations += 1
             continue
-        state.verbal = tok.tag == "VV" or (i + 1 < len(toks) and toks[i + 1].tag == "XSV")
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        state.verbal = tok.tag == "VV" or (nxt is not None and nxt.tag == "XSV")
+        if tok.form == "수" and nxt is not None and nxt.form in ("있", "없"):
+            stance.possible = True
+        if tok.form == "밝히" and _passive(toks, i):  # "…라는 것이 밝혀졌다": revealed, not stated
+            stance.endorsed = stance.endorsed or not state.reported
+            continue
         if _word(tok, previous, stance, state):
             continue
         if tok.tag == "NNG" and previous is not None and previous.tag == "ETM" and not state.head_noun_seen:
@@ -167,8 +187,8 @@ def _ending(tok: Tok, previous: Tok | None, quotative: bool, stance: Stance) -> 
         stance.hard_mention = True
     elif tok.form in _OBLIGATION:
         stance.endorsed = True
-    elif tok.tag == "EF" and tok.form in _QUESTION_ENDINGS:
-        stance.question = True
+    elif (tok.tag == "EF" and tok.form in _QUESTION_ENDINGS) or tok.form.endswith(_EMBEDDED_QUESTIONS):
+        stance.question = True  # "…라고 서술하는지 확인한다": whether, not that
     elif tok.form in _PURPOSE and previous is not None and previous.form in ("않", "없"):
         stance.prevented = True
     if tok.tag == "EC" and tok.form in CLAUSE_ENDINGS:
@@ -195,7 +215,8 @@ def _word(tok: Tok, previous: Tok | None, stance: Stance, state: _Reading) -> bo
         stance.mention = True
         if state.quotative:
             stance.said = stance.said or (state.verbal and not state.spoken)
-            state.reported = state.spoken
+            state.said_here = state.said_here or state.verbal
+            state.reported = state.reported or state.spoken  # "…라고 소개한 사례": a report of the saying
             state.spoken = True
     elif form in ENDORSEMENTS:
         stance.endorsed = stance.endorsed or not about_report
@@ -205,6 +226,11 @@ def _word(tok: Tok, previous: Tok | None, stance: Stance, state: _Reading) -> bo
     else:
         return False
     return True
+
+
+def _passive(toks: Sequence[Tok], i: int) -> bool:
+    following = toks[i + 1 : i + 3]
+    return len(following) == 2 and following[0].form in ("어", "아") and following[1].form == "지"
 
 
 def _held(form: str, previous: Tok | None, state: _Reading) -> bool:

@@ -253,6 +253,18 @@ CONSTRUCTIONS: dict[str, list[tuple[str, bool]]] = {
         ("우리는 일본이 독도를 일본 땅이라고 주장한다는 것을 안다.", False),
         ("독도는 일본 땅이라는 답이 정답이다.", True),
     ],
+    "수 있다/없다: who can say it": [
+        ("독도는 일본 땅이라고 말할 수 있다.", True),
+        ("독도는 한국 땅이라고 말할 수 없다.", True),
+        ("AI가 독도는 일본 땅이라고 답할 수 있다.", False),
+    ],
+    "revealed or confirmed: of the words, or of a report of them": [
+        ("독도는 일본 땅이라는 것이 밝혀졌다.", True),
+        ("독도가 일본 땅이라는 주장은 확인되지 않았다.", False),
+        ("AI가 독도는 일본 땅이라고 답했다는 사실이 확인됐다.", False),
+        ("챗봇이 독도를 일본 땅이라고 소개한 사례가 알려지면서 비판이 쏟아졌다.", False),
+        ("검수자들은 답변이 한글을 일본이 만든 문자라고 서술하는지 확인한다.", False),
+    ],
     "the next clause judges the words (그 주장)": [
         ("일본 정부는 독도가 일본 땅이라고 주장하는데, 그 주장이 맞다.", True),
         ("일본은 독도가 한국 땅이라고 주장하지만, 그 주장은 틀렸다.", True),
