@@ -1,8 +1,9 @@
 """What the support checker reads around numbers and predicates, beyond ``ClaimFacts``.
 
 - Identifiers (제3조, K64, 코로나19, "(82-4-4)") compared as whole tokens.
-- The role of each quantity: the nouns of its clause before it ("심사 기간은 30일" → {심사, 기간}), so that
-  two figures swapped between their nouns are caught even though both figures occur in the source.
+- The role of each quantity: the nouns before it in its clause, the particle after it ("심사 기간은 30일까지"
+  → {심사, 기간, @까지}), so that two figures swapped between their nouns are caught even though both
+  figures occur in the source.
 - Auxiliary chains with their polarity: "추진하고 있다" / "추진하고 없다", "지원하기도 한다" /
   "지원하기도 하지 않는다", "볼 수 있다" / "볼 수 없다". Plain predicates are ``claims.find_predicates``.
 """
@@ -28,7 +29,7 @@ class SentenceFacts:
     facts: ClaimFacts
     identifiers: list[Identifier] = field(default_factory=list)
     roles: list[frozenset[str]] = field(default_factory=list)
-    """One entry per ``facts.quantities``: the nouns of the quantity's clause before it."""
+    """One entry per ``facts.quantities``: what the figure is of (``quantity_roles``)."""
     chains: list[Predicate] = field(default_factory=list)
     """Predicates followed by an auxiliary, with the polarity of the whole chain."""
 
