@@ -120,6 +120,8 @@ def _attribute(stance: Stance, holder: str | None) -> None:
         stance.mention = False
     elif stance.belief and holder is not None:
         stance.mention = True
+        if stance.judged_within:
+            stance.endorsed = stance.refuted = False
 
 
 def _violates(kind: Kind, stance: Stance, quoted: bool) -> bool:
@@ -137,12 +139,14 @@ def _holder(span: tuple[int, int], analysed: _Analysed, subjects: Sequence[tuple
     """Who says or holds the words? The nearest topic or subject before the phrase that is not what they are about."""
     toks = analysed.toks
     holder = None
-    for tok, nxt in pairwise(toks):
+    for i, (tok, nxt) in enumerate(pairwise(toks)):
         if tok.start >= span[0]:
             break
         is_topic = tok.tag in _NOUNISH and nxt.tag in ("JX", "JKS") and nxt.form in _HOLDER_PARTICLES
         if is_topic and not any(a <= tok.start < b for a, b in subjects):
             holder = tok.form
+            if i > 0 and toks[i - 1].form in _FIRST_PERSON:
+                holder = toks[i - 1].form  # "우리 회사는 …라고 봅니다": the writer's side speaking
     return holder
 
 

@@ -36,6 +36,7 @@ MENTIONS = frozenset(
         "주장", "우기", "부르", "칭하", "일컫", "표기", "가르치", "기술", "적히", "싣", "실리", "명시", "발표",
         "보도", "말하", "발언", "견해", "입장", "논리", "홍보", "선전", "내세우", "강변", "게재", "쓰",
         "말", "소리", "얘기", "이야기", "글", "문구", "표현", "구호", "낙서", "팻말", "게시물", "댓글", "발상", "병기", "시각", "관점", "소개", "설명", "안내", "묘사", "서술", "표시", "고수", "명기", "기재", "요구", "제기",
+        "옮기", "번역",
         "답", "답하", "답변", "대답", "응답", "나오", "밝히", "전하", "해명", "지적", "언급", "출력", "내놓", "소문",
         "기사", "뉴스", "사례", "논란", "질문", "묻",
         "claim", "claims", "say", "says", "call", "calls",
@@ -99,6 +100,8 @@ class Stance:
     """What the phrase says is kept from happening ("…는 일이 없도록", "…지 않도록"): never asserted."""
     said: bool = False
     """The words are quoted as said by the sentence's subject ("저희는 …라고 답합니다", "일본은 …라고 주장한다")."""
+    judged_within: bool = False
+    """The endorsement or refutation is part of the held words ("일본은 …이 맞다고 생각한다")."""
     possible: bool = False
     """ "…라고 말할 수 있다": with no one else named, the writer says the words can be said."""
     belief: bool = False
@@ -118,6 +121,8 @@ class _Reading:
     reported: bool = False
     """That act is itself reported ("…라고 답했다는 보도/사실"): factual judgements are about the report."""
     head_noun_seen: bool = False
+    judged_before_quote: bool = False
+    """An endorsement or refutation came before the last quotative ending: it is inside the quoted words."""
     verbal: bool = False
     """The word being read is a predicate ("답하", "주장하"), not a noun ("주장을 들었다")."""
 
@@ -147,7 +152,9 @@ def _read_after(toks: Sequence[Tok], first: int, stance: Stance, state: _Reading
                 return i + 1 if tok.tag == "EC" else None
             if tok.form.endswith(_QUOTATIVE_SUFFIXES):
                 state.quotative = True
-                state.reported = state.reported or state.said_here
+                state.judged_before_quote = stance.endorsed or stance.refuted
+            if tok.tag == "ETM" or tok.form.endswith(_QUOTATIVE_SUFFIXES):
+                state.reported = state.reported or state.said_here  # "…라고 답한 것으로 알려져"
             continue
         if tok.tag.startswith(_GRAMMAR_TAGS):
             if tok.tag == "VCN" and not _after_ppun(toks, i):
@@ -175,7 +182,8 @@ def _read_anaphor(toks: Sequence[Tok], start: int, stance: Stance) -> None:
     if len(rest) < 2:
         return
     determiner, noun = toks[rest[0]], toks[rest[1]]
-    if determiner.tag == "MM" and determiner.form in ANAPHORS and (noun.form in MENTIONS or noun.form == "것"):
+    names_words = noun.form in MENTIONS or noun.form in BELIEFS or noun.form in ("것", "믿음")
+    if determiner.tag == "MM" and determiner.form in ANAPHORS and names_words:
         _read_after(toks, rest[1] + 1, stance, _Reading(quotative=True, spoken=True))
 
 
@@ -211,9 +219,13 @@ def _word(tok: Tok, previous: Tok | None, stance: Stance, state: _Reading) -> bo
         stance.hard_mention = True
     elif _held(form, previous, state):
         stance.belief = True
+        stance.judged_within = state.judged_before_quote
     elif form in MENTIONS:
         stance.mention = True
         if state.quotative:
+            if state.verbal and state.judged_before_quote:
+                # "…표기해야 한다고 주장해 왔다": the judgement is part of the words this act reports
+                stance.endorsed = stance.refuted = False
             stance.said = stance.said or (state.verbal and not state.spoken)
             state.said_here = state.said_here or state.verbal
             state.reported = state.reported or state.spoken  # "…라고 소개한 사례": a report of the saying
