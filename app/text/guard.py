@@ -116,8 +116,9 @@ class ClaimGuard:
 
 def _attribute(stance: Stance, holder: str | None) -> None:
     """A belief is the writer's unless someone else holds it; words said are the writer's only when "I" say them."""
-    if holder in _FIRST_PERSON or (holder is None and stance.possible):
+    if holder in _FIRST_PERSON or (holder is None and (stance.possible or stance.agreed)):
         stance.mention = False
+        stance.endorsed = stance.endorsed or stance.agreed
     elif stance.belief and holder is not None:
         stance.mention = True
         if stance.judged_within:

@@ -50,7 +50,7 @@ HARD_MENTIONS = frozenset(
 ENDORSEMENTS = frozenset(
     {
         "옳", "맞", "타당", "정당", "진실", "사실", "당연", "분명", "명백", "확실", "정답", "밝혀지", "드러나",
-        "확인", "입증", "증명", "알려지",
+        "확인", "입증", "증명", "알려지", "상식",
     }
 )  # fmt: skip
 FACTUAL_JUDGEMENTS = frozenset(
@@ -62,6 +62,8 @@ FACTUAL_JUDGEMENTS = frozenset(
 """Judgements of whether something happened: after a report of a speech act they judge the report."""
 BELIEFS = frozenset({"생각", "믿", "확신", "여기", "간주", "판단", "보", "느끼"})
 """After a quotative ending: someone holds the words as true (the writer, or the named holder)."""
+AGREEMENTS = frozenset({"동의", "찬성", "공감", "지지"})
+"""Someone takes the words as their own ("…라는 주장에 동의한다"): the writer, or the named holder."""
 ANAPHORS = frozenset({"그", "이", "그런", "이런", "이러한", "그러한"})
 FRAMING = frozenset(
     {
@@ -100,6 +102,8 @@ class Stance:
     """What the phrase says is kept from happening ("…는 일이 없도록", "…지 않도록"): never asserted."""
     said: bool = False
     """The words are quoted as said by the sentence's subject ("저희는 …라고 답합니다", "일본은 …라고 주장한다")."""
+    agreed: bool = False
+    """The holder agrees with the words: an endorsement when the writer does, a report when someone else does."""
     judged_within: bool = False
     """The endorsement or refutation is part of the held words ("일본은 …이 맞다고 생각한다")."""
     possible: bool = False
@@ -217,6 +221,8 @@ def _word(tok: Tok, previous: Tok | None, stance: Stance, state: _Reading) -> bo
         stance.refuted = stance.refuted or not about_report
     elif form in HARD_MENTIONS:
         stance.hard_mention = True
+    elif form in AGREEMENTS and state.spoken:
+        stance.belief = stance.agreed = True
     elif _held(form, previous, state):
         stance.belief = True
         stance.judged_within = state.judged_before_quote

@@ -270,6 +270,12 @@ CONSTRUCTIONS: dict[str, list[tuple[str, bool]]] = {
         ("해당 챗봇이 독도는 일본 땅이라고 답한 것으로 알려져 논란이 됐다.", False),
         ("해당 챗봇이 독도는 일본 땅이라고 답한 것은 사실이다.", False),
     ],
+    "agreeing with the words: the writer or someone else": [
+        ("김치는 중국 음식이라는 주장에 동의한다.", True),
+        ("저는 독도가 일본 땅이라는 주장에 동의하지 않습니다.", False),
+        ("독도가 한국 땅이라는 주장에 동의할 수 없다.", True),
+        ("일본은 독도가 일본 땅이라는 주장을 지지한다.", False),
+    ],
     "the next clause judges the words (그 주장)": [
         ("일본 정부는 독도가 일본 땅이라고 주장하는데, 그 주장이 맞다.", True),
         ("일본은 독도가 한국 땅이라고 주장하지만, 그 주장은 틀렸다.", True),
