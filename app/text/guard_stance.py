@@ -7,7 +7,9 @@ first word that starts something else, so "피해자는 사과를 받지 못했�
 A quotative ending (-라고/-다고/-라는) embeds the phrase in someone's words; what follows says whose:
 - a speech act ("…라고 답하는 일이 없도록", "…라고 답했다는 보도는 사실이 아니다") only reports it, and a
   judgement of a report of that act ("보도는 사실이 아니다") is about the report, not the phrase;
-- a belief ("…라고 생각한다/믿는다/본다") is the writer's own view unless someone else holds it;
+- a belief ("…라고 생각한다/믿는다/본다") or agreement ("…라는 주장에 동의한다") is the writer's own view
+  unless someone else holds it, and a judgement inside the held words is theirs ("…해야 한다고 주장한다");
+- preventing it ("…지 않도록", "…는 일이 없도록") never asserts it;
 - a judgement of the words themselves ("…라는 주장이 맞다", "…라고 답하는 것이 옳다"), also in the next
   clause ("…라고 주장하는데, 그 주장이 맞다"), makes the sentence say it.
 """
@@ -136,7 +138,7 @@ def read_stance(text: str, toks: Sequence[Tok], span: tuple[int, int], clause_st
     _read_before(toks, span, clause_start, stance)
     first = next((i for i, t in enumerate(toks) if t.start >= span[1]), len(toks))
     stop = _read_after(toks, first, stance, _Reading())
-    if stop is not None and stance.mention and not (stance.endorsed or stance.refuted):
+    if stop is not None and (stance.mention or stance.belief) and not (stance.endorsed or stance.refuted):
         _read_anaphor(toks, stop, stance)
     return stance
 
