@@ -100,7 +100,8 @@ tune: install tune-venv
 	$(BIN)/python tune/build_data.py --check
 	$(BIN)/python tune/tokenize_data.py --out tune/build/tokens --max-len $(TUNE_MAX_LEN)
 	$(TUNE_BIN)/python tune/train.py tune/build/tokens/train.jsonl --out $(TUNE_OUT) --epochs $(TUNE_EPOCHS) \
-		--threads $(TUNE_THREADS) --max-len $(TUNE_MAX_LEN) --adapter $(TUNE_ADAPTER)
+		--threads $(TUNE_THREADS) --max-len $(TUNE_MAX_LEN) --adapter $(TUNE_ADAPTER) \
+		--heldout tune/build/tokens/heldout.jsonl
 	sha256sum $(TUNE_ADAPTER)
 
 clean:

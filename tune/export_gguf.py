@@ -32,7 +32,8 @@ def write_lora_gguf(model: nn.Module, path: Path, alpha: float, name: str = "bar
     writer.add_string(gguf.Keys.Adapter.TYPE, "lora")
     writer.add_float32(gguf.Keys.Adapter.LORA_ALPHA, float(alpha))
     for tensor_name in sorted(state):
-        writer.add_tensor(tensor_name, state[tensor_name].numpy().astype(np.float32))
+        # float16 halves the committed file; llama.cpp adds the update in float32 either way
+        writer.add_tensor(tensor_name, state[tensor_name].numpy().astype(np.float16))
     writer.write_header_to_file()
     writer.write_kv_data_to_file()
     writer.write_tensors_to_file()

@@ -61,6 +61,12 @@ def read_config(reader: gguf.GGUFReader) -> Gemma3Config:
     )
 
 
+def read_vocab(path: Path) -> list[str]:
+    """The tokenizer's pieces by id (SentencePiece order: a lower id is a more frequent piece)."""
+    field = gguf.GGUFReader(str(path)).fields["tokenizer.ggml.tokens"]
+    return [bytes(field.parts[i]).decode("utf-8", "replace") for i in field.data]
+
+
 def dequantized_tensors(reader: gguf.GGUFReader) -> dict[str, torch.Tensor]:
     """Every tensor as float32 in PyTorch's (out, in) layout: GGUF lists shapes innermost first."""
     tensors: dict[str, torch.Tensor] = {}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import random
 import sys
 import time
@@ -29,7 +30,7 @@ from tune import gguf_weights
 from tune.base_model import base_gguf
 from tune.export_gguf import write_lora_gguf
 from tune.gemma3 import Gemma3
-from tune.lora import enable_lora, load_lora_state, lora_state
+from tune.lora import ATTENTION, FEED_FORWARD, enable_lora, load_lora_state, lora_state
 
 CACHE = Path(__file__).resolve().parent / "build" / "weights"
 
@@ -45,14 +46,54 @@ def read_examples(path: Path, max_len: int) -> list[tuple[list[int], int]]:
     return examples
 
 
-def output_vocab(examples: list[tuple[list[int], int]]) -> torch.Tensor:
-    """The output rows the loss may use: every token that occurs as a target in the data."""
-    seen = {t for tokens, loss_from in examples for t in tokens[loss_from:]}
-    return torch.tensor(sorted(seen))
+OUTPUT_VOCAB = 16_384
+"""Output rows the loss is computed over (of 262,144): the step cost halves (tune/FEASIBILITY.md)."""
+
+
+def _korean_or_common(piece: str) -> bool:
+    text = piece.replace("\u2581", "")
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text) or text.isascii()
+
+
+def output_vocab(examples: list[tuple[list[int], int]], pieces: list[str], size: int = OUTPUT_VOCAB) -> torch.Tensor:
+    """The output rows the loss may use: every token of the data (answers and prompts), then the most frequent
+    Hangul and ASCII pieces, up to ``size``. With the answers' tokens alone (about 1,300) the softmax would
+    never see the competitors the model must learn to push down — the copied prompt text, other Korean words."""
+    chosen = {t for tokens, _ in examples for t in tokens}
+    for token_id, piece in enumerate(pieces):
+        if len(chosen) >= size:
+            break
+        if piece and not piece.startswith("<") and _korean_or_common(piece):
+            chosen.add(token_id)
+    return torch.tensor(sorted(chosen))
+
+
+def answer_loss(model: Gemma3, tokens: list[int], loss_from: int, vocab_ids: torch.Tensor) -> torch.Tensor:
+    batch = torch.tensor(tokens)[None]
+    positions = torch.arange(loss_from - 1, len(tokens) - 1)
+    hidden = model.hidden(batch[:, :-1])[0, positions]
+    labels = torch.searchsorted(vocab_ids, batch[0, positions + 1])
+    return F.cross_entropy(model.logits(hidden, vocab_ids), labels)
+
+
+def heldout_loss(model: Gemma3, examples: list[tuple[list[int], int]]) -> float:
+    """Mean answer loss over the full vocabulary (what llama.cpp samples from), no gradients."""
+    everything = torch.arange(model.token_embd.shape[0])
+    with torch.no_grad():
+        return sum(float(answer_loss(model, t, k, everything)) for t, k in examples) / max(1, len(examples))
+
+
+def learning_rate(step: int, total: int, peak: float, warmup: int) -> float:
+    """Linear warm-up, then cosine decay to a tenth of the peak."""
+    if step < warmup:
+        return peak * (step + 1) / warmup
+    progress = (step - warmup) / max(1, total - warmup)
+    return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
 
 
 def fingerprint(data: Path, args: argparse.Namespace) -> str:
-    settings = {k: v for k, v in vars(args).items() if k not in {"out", "threads", "max_steps", "data", "adapter"}}
+    ignored = {"out", "threads", "max_steps", "data", "adapter", "heldout"}
+    settings = {k: v for k, v in vars(args).items() if k not in ignored}
     digest = hashlib.sha256(data.read_bytes())
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
     return digest.hexdigest()
@@ -66,7 +107,9 @@ def main() -> None:
     parser.add_argument("--rank", type=int, default=8)
     parser.add_argument("--alpha", type=float, default=16.0)
     parser.add_argument("--lr", type=float, default=2e-4)
-    parser.add_argument("--targets", default="attn_q,attn_v")
+    parser.add_argument("--targets", default=",".join(ATTENTION + FEED_FORWARD))
+    parser.add_argument("--warmup", type=int, default=30, help="steps of linear learning-rate warm-up")
+    parser.add_argument("--heldout", type=Path, default=None, help="tokenized held-out split: its loss, before/after")
     parser.add_argument("--max-len", type=int, default=768, help="longer examples are skipped (as tokenize_data)")
     parser.add_argument("--adapter", type=Path, default=None, help="where to write the GGUF adapter")
     parser.add_argument("--seed", type=int, default=16)
@@ -78,8 +121,10 @@ def main() -> None:
 
     examples = read_examples(args.data, args.max_len)
     print(f"{len(examples)} examples, {args.epochs} epochs, seed {args.seed}", flush=True)
-    vocab_ids = output_vocab(examples)
-    cfg, weights = gguf_weights.load(base_gguf(None), CACHE)
+    base = base_gguf(None)
+    vocab_ids = output_vocab(examples, gguf_weights.read_vocab(base))
+    print(f"output rows: {len(vocab_ids)} of the vocabulary", flush=True)
+    cfg, weights = gguf_weights.load(base, CACHE)
     model = Gemma3(cfg, weights).train()
     params = enable_lora(model, args.targets.split(","), rank=args.rank, alpha=args.alpha, seed=args.seed)
     optimizer = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.0)
@@ -102,15 +147,16 @@ def main() -> None:
         start = int(saved["step"])
         print(f"resuming at step {start}/{len(order)}", flush=True)
     total = min(len(order), args.max_steps) if args.max_steps else len(order)
+    heldout = read_examples(args.heldout, args.max_len) if args.heldout else []
+    if heldout and start == 0:
+        print(f"heldout_loss_before: {heldout_loss(model, heldout):.4f}", flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     began = time.perf_counter()
     for step in range(start, total):
         tokens, loss_from = examples[order[step]]
-        batch = torch.tensor(tokens)[None]
-        positions = torch.arange(loss_from - 1, len(tokens) - 1)
-        hidden = model.hidden(batch[:, :-1])[0, positions]
-        labels = torch.searchsorted(vocab_ids, batch[0, positions + 1])
-        loss = F.cross_entropy(model.logits(hidden, vocab_ids), labels)
+        for group in optimizer.param_groups:
+            group["lr"] = learning_rate(step, len(order), args.lr, args.warmup)
+        loss = answer_loss(model, tokens, loss_from, vocab_ids)
         loss.backward()
         optimizer.step()
         optimizer.zero_grad(set_to_none=True)
@@ -128,6 +174,8 @@ def main() -> None:
             checkpoint.with_suffix(".part").replace(checkpoint)
     adapter = write_lora_gguf(model, args.adapter or args.out / "baro-lora.gguf", args.alpha)
     print(f"adapter: {adapter}")
+    if heldout:
+        print(f"heldout_loss_after: {heldout_loss(model, heldout):.4f}", flush=True)
 
 
 if __name__ == "__main__":

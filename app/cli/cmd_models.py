@@ -99,7 +99,7 @@ def run_list(args: argparse.Namespace) -> int:
     if not installed:
         print("  (없음)")
     for m in installed:
-        mark = "*" if active in (m.key, m.file) else " "
+        mark = "*" if m.is_named_by(active) else " "
         if m.key in missing:
             print(f" {mark} {m.key:<28} {'파일 없음':>8}  {store.path_of(m)} 이(가) 지워졌거나 옮겨졌습니다")
             continue
@@ -113,7 +113,7 @@ def run_list(args: argparse.Namespace) -> int:
     for c in available:
         where = c.repo or "(저장소 미확인: 직접 받아 import)"
         print(f"   {c.id:<28} RAM {c.ram_gb:.1f}GB  {c.license}  {where}")
-    print("\n* 표시는 지금 쓰는 모델입니다 (표시가 없으면 내장 기본 모델).")
+    print("\n* 표시는 지금 쓰는 모델입니다.")
     return 0
 
 
@@ -205,9 +205,13 @@ def run_use(args: argparse.Namespace) -> int:
         print("내장 기본 모델을 씁니다.")
         return 0
     store = _store()
-    model = store.resolve(args.name)
-    if model is None:
+    if not args.name.strip():
         raise BaroError("모델 이름을 주세요.")
+    model = store.resolve(args.name)
+    if model is None:  # the catalog's default, named by its id
+        update_settings({"model": ""})
+        print("내장 기본 모델을 씁니다.")
+        return 0
     if store.file_missing(model):
         raise BaroError(
             f"{model.key}: 모델 파일 {store.path_of(model)}이(가) 없습니다. "

@@ -26,6 +26,9 @@ class CatalogModel:
     default_context: int
     ram_gb: float
     tier: str
+    adapter: str = ""
+    """A LoRA adapter shipped in models/ that llama.cpp applies on top of ``file`` (Baro's own tuning)."""
+    adapter_sha256: str = ""
 
     @property
     def is_small_or_base(self) -> bool:
@@ -48,7 +51,13 @@ class Catalog:
         return self.get(self.default_id)
 
     def by_file(self, file_name: str) -> CatalogModel | None:
-        return next((m for m in self.models if m.file == file_name), None)
+        """The plain model stored in ``file_name``: a GGUF on its own is never the adapter-carrying entry."""
+        return next((m for m in self.models if m.file == file_name and not m.adapter), None)
+
+    @property
+    def tuned(self) -> tuple[CatalogModel, ...]:
+        """Entries that are a base file plus one of Baro's adapters."""
+        return tuple(m for m in self.models if m.adapter)
 
 
 def parse_catalog(path: Path) -> Catalog:
@@ -68,6 +77,8 @@ def parse_catalog(path: Path) -> Catalog:
             default_context=int(m.get("default_context", 4096)),
             ram_gb=float(m.get("ram_gb", 0)),
             tier=str(m.get("tier", "instruct")),
+            adapter=str(m.get("adapter", "")),
+            adapter_sha256=str(m.get("adapter_sha256", "")),
         )
         for m in raw.get("model", [])
     )

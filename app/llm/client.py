@@ -277,10 +277,14 @@ class Engine:
 
     # --- operations -------------------------------------------------------------------------------
 
-    def load(self, path: Path | str, *, n_ctx: int = 4096, n_gpu_layers: int = 0) -> ModelInfo:
+    def load(
+        self, path: Path | str, *, n_ctx: int = 4096, n_gpu_layers: int = 0, adapter: Path | None = None
+    ) -> ModelInfo:
         model_path = Path(path)
         check_gguf_file(model_path)
-        args: dict[str, Any] = {"path": model_path, "n_ctx": n_ctx, "n_gpu_layers": n_gpu_layers}
+        if adapter is not None:
+            check_gguf_file(adapter)
+        args: dict[str, Any] = {"path": model_path, "n_ctx": n_ctx, "n_gpu_layers": n_gpu_layers, "adapter": adapter}
         reply = self._call(
             {
                 "op": "load",
@@ -288,6 +292,7 @@ class Engine:
                 "n_ctx": n_ctx,
                 "n_threads": self.threads,
                 "n_gpu_layers": n_gpu_layers,
+                "lora_path": str(adapter) if adapter is not None else None,
             }
         )
         if reply.get("type") == "error":

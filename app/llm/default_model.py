@@ -12,8 +12,16 @@ from app.core.atomic_file import write_text_atomically
 from app.core.errors import ModelLoadError, SaveFailed
 from app.llm.catalog import CatalogModel, load_catalog
 from app.llm.model_integrity import BackgroundHash, sample_digest, sha256_file
+from app.llm.resources import shipped_model_file
 
-__all__ = ["ensure_default_model", "is_verified", "load_default_model", "mark_verified", "sha256_file"]
+__all__ = [
+    "ensure_default_model",
+    "is_verified",
+    "load_default_model",
+    "mark_verified",
+    "sha256_file",
+    "shipped_adapter",
+]
 
 
 def _stamp(path: Path) -> dict[str, int]:
@@ -107,3 +115,17 @@ def ensure_default_model(models_dir: Path, entry: CatalogModel | None = None) ->
     os.replace(partial, target)
     mark_verified(target, model.sha256)
     return target
+
+
+def shipped_adapter(entry: CatalogModel) -> Path | None:
+    """The verified LoRA adapter ``entry`` applies, or None for a plain model (a few MB: hashed at every load)."""
+    if not entry.adapter:
+        return None
+    path = shipped_model_file(entry.adapter)
+    try:
+        digest = sha256_file(path)
+    except OSError:
+        raise ModelLoadError(path, "Baro 튜닝 파일이 없습니다. 'make run'으로 다시 설치해 주세요.") from None
+    if digest != entry.adapter_sha256:
+        raise ModelLoadError(path, "Baro 튜닝 파일이 손상되었습니다(체크섬 불일치). 다시 설치해 주세요.")
+    return path

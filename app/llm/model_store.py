@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -45,7 +45,8 @@ class InstalledModel:
     size: int
     sha256: str
     source: str
-    """"catalog" (downloaded), "import", or "found" (a .gguf in the folder Baro did not put there)."""
+    """"catalog" (downloaded), "import", "found" (a .gguf in the folder Baro did not put there), or "builtin"
+    (Baro's tuned default: a base file found here plus the adapter shipped with Baro)."""
     prompt_format: PromptFormat
     template: str = "builtin"
     """"builtin": Baro's prompt format; "embedded": the chat template inside the GGUF (sandboxed)."""
@@ -56,6 +57,11 @@ class InstalledModel:
     @property
     def is_small_or_base(self) -> bool:
         return self.tier == "base-small"
+
+    def is_named_by(self, setting: str) -> bool:
+        """Whether the settings' ``model`` value ("" = the catalog's default) means this model."""
+        wanted = setting or load_catalog().default_id
+        return wanted == self.key or (wanted == self.file and self.source != "builtin")
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,19 @@ class ModelStore:
         registered = self._read()
         known = {m.file for m in registered}
         found = [self._describe_found(p) for p in sorted(self.dir.glob("*.gguf")) if p.name not in known]
-        return registered + found
+        return [*registered, *found, *self._tuned(registered + found)]
+
+    def _tuned(self, plain: Sequence[InstalledModel]) -> Sequence[InstalledModel]:
+        """Baro's tuned models whose base file is here: the same file, with the shipped adapter on top."""
+        files = {Path(m.file).name: m for m in plain}
+        return [self._builtin(entry, files[entry.file].size) for entry in load_catalog().tuned if entry.file in files]
+
+    @staticmethod
+    def _builtin(entry: CatalogModel, size: int) -> InstalledModel:
+        return InstalledModel(
+            entry.id, entry.file, entry.name, size, entry.sha256, "builtin", entry.prompt_format,
+            context_length=entry.context_length, tier=entry.tier,
+        )  # fmt: skip
 
     def _describe_found(self, path: Path) -> InstalledModel:
         entry = load_catalog().by_file(path.name)
@@ -141,8 +159,9 @@ class ModelStore:
         raise ModelNotInstalled(key)
 
     def resolve(self, wanted: str) -> InstalledModel | None:
-        """What a settings value names: "" is the built-in default (None); else a key, file name or .gguf path."""
-        if not wanted:
+        """What a settings value names: "" or the default's id is the built-in default (None); else a key, file
+        name or .gguf path."""
+        if not wanted or wanted == load_catalog().default_id:
             return None
         as_path = Path(wanted).expanduser()
         if as_path.is_absolute() and as_path.parent != self.dir:
@@ -298,6 +317,8 @@ class ModelStore:
         if template not in TEMPLATE_CHOICES:
             raise BaroError(f"템플릿 선택은 {', '.join(TEMPLATE_CHOICES)} 중 하나여야 합니다.")
         model = self.get(key)
+        if model.source == "builtin":
+            raise BaroError("Baro 기본 모델은 학습한 형식으로만 씁니다. 대화 템플릿을 바꿀 수 없습니다.")
         if template == "embedded":
             info = inspect_gguf(self.path_of(model))
             if not info.chat_template:
@@ -311,6 +332,8 @@ class ModelStore:
 
     def remove(self, key: str) -> InstalledModel:
         model = self.get(key)
+        if model.source == "builtin":
+            raise BaroError(f"'{model.name}'은(는) Baro에 들어 있는 모델이라 지울 수 없습니다.")
         path = self.path_of(model)
         if not Path(model.file).is_absolute():  # never delete a file the user registered where it lies
             path.unlink(missing_ok=True)

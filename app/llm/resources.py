@@ -15,3 +15,8 @@ def project_root() -> Path:
 
 def catalog_file() -> Path:
     return project_root() / "models" / "catalog.toml"
+
+
+def shipped_model_file(name: str) -> Path:
+    """A file shipped beside the catalog (Baro's LoRA adapters)."""
+    return project_root() / "models" / name

@@ -116,6 +116,7 @@ class _Worker:
                 n_threads=message.get("n_threads"),
                 n_gpu_layers=int(message.get("n_gpu_layers", 0)),
                 n_batch=int(message.get("n_batch", 512)),
+                lora_path=message.get("lora_path"),
                 seed=int(message.get("seed", 0xBA40)),
                 verbose=False,
             )

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.cancel import CancelToken
 from app.core.events import Event, Notice, Progress, Token
-from app.llm.catalog import load_catalog
+from app.llm.catalog import CatalogModel, load_catalog
 from app.llm.chat_template import ChatTemplateError, render_task_prompt
 from app.llm.client import Engine, Generation, GenerationParams
-from app.llm.default_model import load_default_model
+from app.llm.default_model import load_default_model, shipped_adapter
 from app.llm.model_integrity import BackgroundHash
 from app.llm.prompts import PromptFormat, RenderedPrompt, TaskPrompt, render
 from app.tasks.answer_watch import AnswerWatch
@@ -41,6 +41,8 @@ class ActiveModel:
     tier: str
     n_ctx: int
     template: EmbeddedTemplate | None = None
+    adapter: Path | None = None
+    """Baro's LoRA adapter that llama.cpp applies on top of ``path`` (the tuned default model)."""
     integrity: BackgroundHash | None = field(default=None, compare=False)
     """The full hash of a file only the quick check vouched for, still running or done (see ``take_notices``)."""
 
@@ -58,8 +60,16 @@ def describe_model(path: Path, n_ctx: int | None = None) -> ActiveModel:
 
 
 def default_model(models_dir: Path, n_ctx: int | None = None) -> ActiveModel:
-    path, integrity = load_default_model(models_dir)
-    return replace(describe_model(path, n_ctx), integrity=integrity)
+    """The catalog's default model."""
+    return catalog_model(models_dir, load_catalog().default, n_ctx)
+
+
+def catalog_model(models_dir: Path, entry: CatalogModel, n_ctx: int | None = None) -> ActiveModel:
+    """A model built into Baro: the embedded base file (assembled on first use), with ``entry``'s adapter if any."""
+    path, integrity = load_default_model(models_dir, entry)
+    adapter = shipped_adapter(entry)
+    n_ctx = n_ctx or entry.default_context
+    return ActiveModel(path, entry.name, entry.prompt_format, entry.tier, n_ctx, adapter=adapter, integrity=integrity)
 
 
 class Assistant:
@@ -97,7 +107,7 @@ class Assistant:
     ) -> Assistant:
         engine = Engine(threads=threads).start()
         try:
-            engine.load(model.path, n_ctx=model.n_ctx, n_gpu_layers=gpu_layers)
+            engine.load(model.path, n_ctx=model.n_ctx, n_gpu_layers=gpu_layers, adapter=model.adapter)
         except BaseException:
             engine.close()
             raise

@@ -10,7 +10,7 @@ from app.llm.gguf_validate import inspect_gguf
 from app.llm.memory import check_memory
 from app.llm.model_store import ModelStore
 from app.store.settings import Settings
-from app.tasks.assistant import DEFAULT_TEMPERATURE, ActiveModel, EmbeddedTemplate, default_model
+from app.tasks.assistant import DEFAULT_TEMPERATURE, ActiveModel, EmbeddedTemplate, catalog_model, default_model
 
 FALLBACK_CONTEXT = 4096
 MAX_AUTO_CONTEXT = 8192
@@ -40,6 +40,8 @@ def plan_model(
     n_ctx = context or settings.context_size or None
     if installed is None:
         model = default_model(models_dir, n_ctx)
+    elif installed.source == "builtin":  # Baro's tuned model: the embedded base plus its shipped adapter
+        model = catalog_model(models_dir, load_catalog().get(installed.key), n_ctx)
     else:
         path = store.path_of(installed)
         entry = load_catalog().by_file(path.name)

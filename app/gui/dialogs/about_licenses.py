@@ -155,6 +155,10 @@ def active_model(settings: Settings, models_dir: Path, loaded: Path | None = Non
         if installed is not None:
             loaded = ModelStore(models_dir).path_of(installed)
     entry = catalog.by_file(loaded.name) if loaded is not None else catalog.default
+    chosen = settings.model or catalog.default_id
+    tuned = next((m for m in catalog.tuned if m.id == chosen), None)
+    if loaded is not None and tuned is not None and loaded.name == tuned.file:
+        entry = tuned  # the base file, loaded with Baro's adapter
     if entry is None:
         assert loaded is not None
         return ModelInfo(loaded.stem, loaded.name, "", is_default=False, is_small=False)

@@ -162,11 +162,11 @@ class ModelsDialog(QDialog):
     # --- contents --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        active = load_settings().settings.model or load_catalog().default.file
+        active = load_settings().settings.model
         self.models = self.store.list()
         self.installed.setRowCount(len(self.models))
         for row, m in enumerate(self.models):
-            marker = "● " if active in (m.key, m.file) else ""
+            marker = "● " if m.is_named_by(active) else ""
             cells = (f"{marker}{m.name}", _size(m.size), str(m.prompt_format), self._template_label(m.template))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
