@@ -200,15 +200,11 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def run_use(args: argparse.Namespace) -> int:
-    if args.name in ("default", "기본"):
-        update_settings({"model": ""})
-        print("내장 기본 모델을 씁니다.")
-        return 0
-    store = _store()
     if not args.name.strip():
         raise BaroError("모델 이름을 주세요.")
-    model = store.resolve(args.name)
-    if model is None:  # the catalog's default, named by its id
+    store = _store()
+    model = None if args.name in ("default", "기본") else store.resolve(args.name)
+    if model is None:  # "default", or the catalog default's own id
         update_settings({"model": ""})
         print("내장 기본 모델을 씁니다.")
         return 0

@@ -32,7 +32,7 @@ from app.tasks.summary_prompts import (
     summary_prompt,
 )
 from app.tasks.verdicts import claim_judge
-from app.text.keysentences import KeySentence, analysed_share, rank_key_sentences
+from app.text.keysentences import KeySentence, analysed_share, select_key_sentences, select_within_budget
 
 __all__ = ["SummaryLength", "SummaryRequest", "SummaryStyle", "key_quotes", "summarize", "summarize_document"]
 
@@ -55,19 +55,13 @@ def key_quotes(
     """The ``n`` best key sentences in document order, as quotes (index = order in the list).
 
     With ``budget``, only the best ones whose ``cost`` adds up to at most ``budget`` (at least one)."""
-    ranked: list[KeySentence] = []
-    used = 0
-    for sentence in rank_key_sentences(doc):
-        if budget is not None:
-            used += cost(sentence.text)
-            if ranked and used > budget:
-                break
-        ranked.append(sentence)
-        if len(ranked) >= n:
-            break
-    ordered = sorted(ranked, key=lambda s: (s.block_index, s.start))
+    if budget is None:
+        chosen = select_key_sentences(doc, n)
+    else:  # best first, stopping at the first that would overflow; a lone oversized best one still counts
+        fitting = select_within_budget(doc, budget, cost, separator_tokens=0, max_misses=1, limit=n)
+        chosen = fitting or select_key_sentences(doc, 1)
     return [
-        (s, Quote(i, s.text, s.location, doc.path.name, doc.blocks[s.block_index].text)) for i, s in enumerate(ordered)
+        (s, Quote(i, s.text, s.location, doc.path.name, doc.blocks[s.block_index].text)) for i, s in enumerate(chosen)
     ]
 
 

@@ -79,8 +79,9 @@ def select_within_budget(
     *,
     separator_tokens: int = 1,
     max_misses: int = 20,
+    limit: int | None = None,
 ) -> list[KeySentence]:
-    """As many key sentences as fit in ``max_tokens`` (each costing its tokens plus a separator).
+    """As many key sentences as fit in ``max_tokens`` (each costing its tokens plus a separator), at most ``limit``.
 
     Sentences are tried best first; one that does not fit is skipped, and the search stops after
     ``max_misses`` misses in a row so a tokenizer call is not spent on every sentence of a long document.
@@ -94,6 +95,8 @@ def select_within_budget(
             chosen.append(sentence)
             used += cost
             misses = 0
+            if len(chosen) == limit:
+                break
         else:
             misses += 1
             if misses >= max_misses or max_tokens - used <= separator_tokens:
