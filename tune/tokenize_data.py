@@ -36,9 +36,16 @@ from app.llm.prompts import TaskPrompt, training_example
 from app.store.guard_rules import builtin_dir as guard_dir
 from app.store.templates import Template, load_template
 from app.store.templates import builtin_dir as template_dir
-from app.tasks.ask import PassageWords, Source, analyse_passages, build_prompt, question_terms
-from app.tasks.drafting.writer import instruction as draft_instruction
-from app.tasks.drafting.writer import point_prompt_lines
+from app.tasks.ask import (
+    PassageWords,
+    Source,
+    analyse_passages,
+    best_sentences,
+    build_prompt,
+    evidence_sentence,
+    question_terms,
+)
+from app.tasks.drafting.writer import point_prompt
 from app.tasks.guarding import current_guard, with_guard_facts
 from app.tasks.quick_answer import quick_prompt
 from app.tasks.summary_prompts import SummaryLength, SummaryRequest, SummaryStyle, summary_prompt
@@ -76,16 +83,8 @@ class Library:
     def evidence(self, question: str, keys: list[tuple[str, str]]) -> str:
         """The sentence of the passages that best matches the question, chosen as ``plan_question`` does."""
         terms = question_terms(question)
-        idf = self.idf(terms)
-        best: dict[int, tuple[float, int, int]] = {}
-        for number, key in enumerate(keys, 1):
-            scored = [(w.weight(terms, idf), start, end) for start, end, w in self.words[key].sentences]
-            if scored:
-                best[number] = max(scored, key=lambda s: (s[0], -s[1]))
-        if max((score for score, _, _ in best.values()), default=0.0) <= 0:
-            return ""
-        number, (_, start, end) = max(best.items(), key=lambda item: (item[1][0], -item[0]))
-        return keys[number - 1][1][start:end]
+        matches = best_sentences([self.words[key] for key in keys], terms, self.idf(terms))
+        return evidence_sentence(matches, [text for _, text in keys])
 
 
 def _passage(chunk_id: int, title: str, text: str) -> Passage:
@@ -109,13 +108,7 @@ def draft_pairs(record: dict[str, Any], known: dict[str, Template]) -> Iterator[
     """One example per point: the app writes a draft a point at a time (``drafting.task._expand``)."""
     template = replace(known[record["template"]], register=Register(record["register"]))
     for number, piece in enumerate(record["pieces"], 1):
-        prompt = TaskPrompt(
-            system=f"당신은 한국 회사원의 {template.title} 작성을 돕는 비서입니다.",
-            content=point_prompt_lines(template, record["title"], piece["point"], []),
-            instruction=draft_instruction(template, template.sentences_per_point),
-            cue="문장:",
-            stop=("요점:", "참고:", "\n\n"),
-        )
+        prompt = point_prompt(template, record["title"], piece["point"], [])
         yield f"{record['id']}-p{number}", prompt, piece["text"]
 
 

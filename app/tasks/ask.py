@@ -200,6 +200,30 @@ class AskPlan:
     """The sentence of all sources that best matches the question."""
 
 
+SentenceMatch = tuple[float, int, int]
+"""A passage's best sentence for the question: (weight, start, end) in the passage's text."""
+
+
+def best_sentences(
+    analysed: Sequence[PassageWords], terms: Sequence[str], idf: dict[str, float]
+) -> dict[int, SentenceMatch]:
+    """Each passage's best-matching sentence, by the passage's number (1-based); the earliest wins a tie."""
+    best: dict[int, SentenceMatch] = {}
+    for number, words in enumerate(analysed, 1):
+        scored = [(w.weight(terms, idf), start, end) for start, end, w in words.sentences]
+        if scored:
+            best[number] = max(scored, key=lambda s: (s[0], -s[1]))
+    return best
+
+
+def evidence_sentence(matches: dict[int, SentenceMatch], texts: Sequence[str]) -> str:
+    """The best sentence of all passages (the lowest number wins a tie), or "" when none shares a term."""
+    if max((score for score, _, _ in matches.values()), default=0.0) <= 0:
+        return ""
+    number, (_, start, end) = max(matches.items(), key=lambda item: (item[1][0], -item[0]))
+    return texts[number - 1][start:end]
+
+
 def plan_question(session: AskSession, question: str, *, db_path: Path | None = None, k: int = SEARCH_K) -> AskPlan:
     """Retrieve for ``question`` and decide the prompt's sources (reusing the session's when they fit)."""
     question = checked_question(question)
@@ -237,22 +261,15 @@ def plan_question(session: AskSession, question: str, *, db_path: Path | None = 
             sources = [Source(n, p) for n, p in enumerate(passages, start=1)]
     best = max(best_new, best_kept)
     relevant = bool(sources) and best >= MIN_COVERAGE
-    best_sentences: dict[int, tuple[float, int, int]] = {}
-    for source, analysed in zip(sources, session.words([s.passage for s in sources]), strict=True):
-        scored = [(w.weight(terms, idf), start, end) for start, end, w in analysed.sentences]
-        if scored:
-            best_sentences[source.number] = max(scored, key=lambda s: (s[0], -s[1]))
-    top = max((score for score, _, _ in best_sentences.values()), default=0.0)
+    matches = best_sentences(session.words([s.passage for s in sources]), terms, idf)
+    top = max((score for score, _, _ in matches.values()), default=0.0)
     # Only sentences that match about as well as the best one are marked: a shared "1" is not a match.
     highlights = {
         number: (start, end)
-        for number, (score, start, end) in best_sentences.items()
+        for number, (score, start, end) in matches.items()
         if score > 0 and score >= HIGHLIGHT_SHARE * top
     }
-    evidence = ""
-    if top > 0:
-        number, (_, start, end) = max(best_sentences.items(), key=lambda item: (item[1][0], -item[0]))
-        evidence = sources[number - 1].passage.text[start:end]
+    evidence = evidence_sentence(matches, [s.passage.text for s in sources])
     session.sources = sources if relevant else session.sources
     retrieved = {p.chunk_id for p in passages}
     return AskPlan(question, sources, relevant, len(kept), retrieved, round(best, 3), highlights, evidence)

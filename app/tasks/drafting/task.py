@@ -15,7 +15,6 @@ from app.core.cancel import CancelToken
 from app.core.events import Done, Event, Notice, Progress, Token, Withdraw
 from app.core.streamed import StreamedText
 from app.llm.client import GenerationParams
-from app.llm.prompts import TaskPrompt
 from app.store.templates import Template
 from app.tasks.assistant import Assistant
 from app.tasks.drafting.backing import Replacement, keep_backed
@@ -23,7 +22,7 @@ from app.tasks.drafting.checks import structure_problems
 from app.tasks.drafting.compose import Point, compose, plan_points, points_over_limit
 from app.tasks.drafting.fields import FieldValues, resolve_fields
 from app.tasks.drafting.grounding import Grounding, read_references
-from app.tasks.drafting.writer import Piece, clean_piece, instruction, point_prompt_lines
+from app.tasks.drafting.writer import Piece, clean_piece, point_prompt
 from app.text.korean_format import Layout, Register
 
 MAX_TOKENS_PER_POINT = 120
@@ -145,13 +144,7 @@ def _expand(
 ) -> Generator[Event, None, Piece]:
     title = values.get("제목") or values.get("회의명") or template.title
     hints = grounding.hints(point.text, title) if not grounding.empty else []
-    prompt = TaskPrompt(
-        system=f"당신은 한국 회사원의 {template.title} 작성을 돕는 비서입니다.",
-        content=point_prompt_lines(template, title, point.text, hints),
-        instruction=instruction(template, template.sentences_per_point),
-        cue="문장:",
-        stop=("요점:", "참고:", "\n\n"),
-    )
+    prompt = point_prompt(template, title, point.text, hints)
     params = GenerationParams(
         max_tokens=request.max_tokens, temperature=assistant.temperature, repeat_penalty=1.15, seed=request.seed
     )

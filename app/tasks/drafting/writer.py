@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.llm.prompts import TaskPrompt
 from app.store.templates import Template
 from app.text.kiwi import kiwi
 from app.text.korean_format import Register, clean_inline, normalize_dates, normalize_times, to_register
@@ -44,6 +45,17 @@ def point_prompt_lines(template: Template, title: str, point: str, references: l
     own = [f"참고: {' '.join(references)}"] if references else []
     blocks.append("\n".join([*own, f"요점: {point}"]))
     return "\n\n".join(blocks)
+
+
+def point_prompt(template: Template, title: str, point: str, references: list[str]) -> TaskPrompt:
+    """The prompt that asks for one point's sentences (the draft is written a point at a time)."""
+    return TaskPrompt(
+        system=f"당신은 한국 회사원의 {template.title} 작성을 돕는 비서입니다.",
+        content=point_prompt_lines(template, title, point, references),
+        instruction=instruction(template, template.sentences_per_point),
+        cue="문장:",
+        stop=("요점:", "참고:", "\n\n"),
+    )
 
 
 def instruction(template: Template, sentences: int) -> str:
