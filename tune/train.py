@@ -46,8 +46,9 @@ def read_examples(path: Path, max_len: int) -> list[tuple[list[int], int]]:
     return examples
 
 
-OUTPUT_VOCAB = 16_384
-"""Output rows the loss is computed over (of 262,144): the step cost halves (tune/FEASIBILITY.md)."""
+RESTRICTED_VOCAB = 16_384
+"""With ``--output-vocab restricted``: the output rows the loss is computed over (of 262,144). Cheaper, but it
+never pushes the other rows down, and the first adapter trained so ran on in them (tune/FEASIBILITY.md §8)."""
 
 
 def _korean_or_common(piece: str) -> bool:
@@ -55,7 +56,9 @@ def _korean_or_common(piece: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text) or text.isascii()
 
 
-def output_vocab(examples: list[tuple[list[int], int]], pieces: list[str], size: int = OUTPUT_VOCAB) -> torch.Tensor:
+def output_vocab(
+    examples: list[tuple[list[int], int]], pieces: list[str], size: int = RESTRICTED_VOCAB
+) -> torch.Tensor:
     """The output rows the loss may use: every token of the data (answers and prompts), then the most frequent
     Hangul and ASCII pieces, up to ``size``. With the answers' tokens alone (about 1,300) the softmax would
     never see the competitors the model must learn to push down — the copied prompt text, other Korean words."""
@@ -68,19 +71,21 @@ def output_vocab(examples: list[tuple[list[int], int]], pieces: list[str], size:
     return torch.tensor(sorted(chosen))
 
 
-def answer_loss(model: Gemma3, tokens: list[int], loss_from: int, vocab_ids: torch.Tensor) -> torch.Tensor:
+def answer_loss(model: Gemma3, tokens: list[int], loss_from: int, vocab_ids: torch.Tensor | None) -> torch.Tensor:
+    """Cross-entropy of the answer tokens only; over the whole output layer unless ``vocab_ids`` restricts it."""
     batch = torch.tensor(tokens)[None]
     positions = torch.arange(loss_from - 1, len(tokens) - 1)
     hidden = model.hidden(batch[:, :-1])[0, positions]
-    labels = torch.searchsorted(vocab_ids, batch[0, positions + 1])
+    labels = batch[0, positions + 1]
+    if vocab_ids is not None:
+        labels = torch.searchsorted(vocab_ids, labels)
     return F.cross_entropy(model.logits(hidden, vocab_ids), labels)
 
 
 def heldout_loss(model: Gemma3, examples: list[tuple[list[int], int]]) -> float:
     """Mean answer loss over the full vocabulary (what llama.cpp samples from), no gradients."""
-    everything = torch.arange(model.token_embd.shape[0])
     with torch.no_grad():
-        return sum(float(answer_loss(model, t, k, everything)) for t, k in examples) / max(1, len(examples))
+        return sum(float(answer_loss(model, t, k, None)) for t, k in examples) / max(1, len(examples))
 
 
 def learning_rate(step: int, total: int, peak: float, warmup: int) -> float:
@@ -112,6 +117,12 @@ def main() -> None:
     parser.add_argument("--heldout", type=Path, default=None, help="tokenized held-out split: its loss, before/after")
     parser.add_argument("--max-len", type=int, default=768, help="longer examples are skipped (as tokenize_data)")
     parser.add_argument("--adapter", type=Path, default=None, help="where to write the GGUF adapter")
+    parser.add_argument(
+        "--output-vocab",
+        choices=("full", "restricted"),
+        default="full",
+        help=f"loss over all 262,144 output rows, or {RESTRICTED_VOCAB:,} (faster; the adapter may run on in the rest)",
+    )
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--max-steps", type=int, default=0, help="stop early (smoke runs)")
@@ -122,8 +133,8 @@ def main() -> None:
     examples = read_examples(args.data, args.max_len)
     print(f"{len(examples)} examples, {args.epochs} epochs, seed {args.seed}", flush=True)
     base = base_gguf(None)
-    vocab_ids = output_vocab(examples, gguf_weights.read_vocab(base))
-    print(f"output rows: {len(vocab_ids)} of the vocabulary", flush=True)
+    vocab_ids = output_vocab(examples, gguf_weights.read_vocab(base)) if args.output_vocab == "restricted" else None
+    print(f"output rows: {'all' if vocab_ids is None else len(vocab_ids)} of the vocabulary", flush=True)
     cfg, weights = gguf_weights.load(base, CACHE)
     model = Gemma3(cfg, weights).train()
     params = enable_lora(model, args.targets.split(","), rank=args.rank, alpha=args.alpha, seed=args.seed)

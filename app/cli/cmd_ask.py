@@ -2,6 +2,7 @@
 
 The library is searched first; when nothing relevant is found the command says so without loading the
 model. Otherwise the answer streams, then each source and every sentence the check could not confirm.
+A question on a guarded topic ("독도는 어느 나라 땅인가요?") is answered first with the rule's statement.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     scope = args.scope.absolute() if args.scope is not None else None
     plan = plan_question(AskSession(scope=scope), args.question)  # nothing relevant: no model is loaded
+    if plan.fixed is not None and not args.json:
+        print(fixed_answer_lines(plan.fixed.topic, plan.fixed.statement, plan.fixed.source), end="\n\n", flush=True)
     done = nothing_found(plan) if not plan.relevant else _answer(args, plan)
     if done is None:
         return 1
@@ -74,6 +77,14 @@ def _answer(args: argparse.Namespace, plan: AskPlan) -> Done | None:
     finally:
         assistant.close()
     return done
+
+
+def fixed_answer_lines(topic: str, statement: str, source: str) -> str:
+    """Baro's fixed answer as the terminal shows it: marked as Baro's, with the rule's source."""
+    lines = [f"[바로의 정해진 답 · {topic}] {statement}"]
+    if source:
+        lines.append(f"  출처: {source}")
+    return "\n".join(lines)
 
 
 def _print_result(data: dict[str, Any]) -> None:

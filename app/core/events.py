@@ -114,9 +114,23 @@ class GuardHit:
 
 
 @dataclass(frozen=True)
+class FixedAnswer:
+    """The question asks a guarded topic itself ("독도는 어느 나라 땅인가요?"): Baro's fixed answer, the rule's
+    statement, comes before anything the model writes, and is shown as Baro's, not the model's."""
+
+    rule_id: str
+    topic: str
+    statement: str
+    source: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"rule": self.rule_id, "topic": self.topic, "statement": self.statement, "source": self.source}
+
+
+@dataclass(frozen=True)
 class Done:
     text: str
     data: dict[str, Any] = field(default_factory=dict)
 
 
-Event = Progress | Token | Notice | Withdraw | KeyPoints | SentenceVerdict | GuardHit | Done
+Event = Progress | Token | Notice | Withdraw | KeyPoints | SentenceVerdict | GuardHit | FixedAnswer | Done

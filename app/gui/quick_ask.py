@@ -183,7 +183,7 @@ class QuickAskPopup(TaskPane):
     # --- results --------------------------------------------------------------------------------
 
     def answer_text(self) -> str:
-        return self.view.output.toPlainText().strip()
+        return self.view.shown_text()
 
     def copy_answer(self) -> None:
         text = self.answer_text()

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError
-from app.core.events import Done, Event, Notice, Progress, Token, Withdraw
+from app.core.events import Done, Event, FixedAnswer, Notice, Progress, Token, Withdraw
 from app.index.errors import LibraryEmpty, NotInLibrary
 from app.index.library import LibraryIndex
 from app.index.search import Passage, search
@@ -29,6 +29,7 @@ from app.llm.client import GenerationParams
 from app.llm.prompts import PromptFormat, TaskPrompt
 from app.tasks.answer_watch import BETTER_MODEL, AnswerWatch, Judge
 from app.tasks.assistant import Assistant
+from app.tasks.guarding import fixed_answer
 from app.tasks.library import default_db_path
 from app.text.morphemes import CONTENT_TAGS, analyse
 from app.text.sentences import split_sentences
@@ -198,6 +199,8 @@ class AskPlan:
     """Per source number, the span of its passage that best matches this question."""
     evidence: str = ""
     """The sentence of all sources that best matches the question."""
+    fixed: FixedAnswer | None = None
+    """Baro's fixed answer when the question asks a guarded topic itself: shown before anything else."""
 
 
 SentenceMatch = tuple[float, int, int]
@@ -227,11 +230,17 @@ def evidence_sentence(matches: dict[int, SentenceMatch], texts: Sequence[str]) -
 def plan_question(session: AskSession, question: str, *, db_path: Path | None = None, k: int = SEARCH_K) -> AskPlan:
     """Retrieve for ``question`` and decide the prompt's sources (reusing the session's when they fit)."""
     question = checked_question(question)
-    with LibraryIndex.open(db_path or default_db_path()) as index:
-        check_scope(index, session.scope)
-        passages = search(index, question, k=k, scope=session.scope)
-        terms = question_terms(question)
-        idf = term_idf(index, terms)
+    fixed = fixed_answer(question)
+    try:
+        with LibraryIndex.open(db_path or default_db_path()) as index:
+            check_scope(index, session.scope)
+            passages = search(index, question, k=k, scope=session.scope)
+            terms = question_terms(question)
+            idf = term_idf(index, terms)
+    except LibraryEmpty:
+        if fixed is None:
+            raise
+        return AskPlan(question, [], False, 0, set(), 0.0, {}, fixed=fixed)  # the rule answers without a library
     kept = session.sources
     words = session.words([*passages, *(s.passage for s in kept)])
     coverage = coverage_of(terms, idf, words[: len(passages)])
@@ -272,7 +281,7 @@ def plan_question(session: AskSession, question: str, *, db_path: Path | None = 
     evidence = evidence_sentence(matches, [s.passage.text for s in sources])
     session.sources = sources if relevant else session.sources
     retrieved = {p.chunk_id for p in passages}
-    return AskPlan(question, sources, relevant, len(kept), retrieved, round(best, 3), highlights, evidence)
+    return AskPlan(question, sources, relevant, len(kept), retrieved, round(best, 3), highlights, evidence, fixed)
 
 
 def checked_question(question: str) -> str:
@@ -440,8 +449,10 @@ def answer_plan(assistant: Assistant, plan: AskPlan, *, cancel: CancelToken | No
     """Stream the model's answer to ``plan`` and end with ``Done`` holding sentences, verdicts and sources."""
     cancel = cancel or CancelToken()
     if not plan.relevant:
-        yield nothing_found(plan)
+        yield from unanswered(plan)
         return
+    if plan.fixed is not None:
+        yield plan.fixed
     # A base model answers on one line and then wanders into new "questions": stop it at the line's end.
     base = assistant.model.prompt_format is PromptFormat.COMPLETION
     params = GenerationParams(
@@ -538,6 +549,13 @@ def _shortened(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def unanswered(plan: AskPlan) -> Iterator[Event]:
+    """Nothing in the library is relevant: Baro's fixed answer when the question asks a guarded topic, then that."""
+    if plan.fixed is not None:
+        yield plan.fixed
+    yield nothing_found(plan)
+
+
 def nothing_found(plan: AskPlan) -> Done:
     return Done(NOTHING_FOUND, _result(plan, NOTHING_FOUND, [], None, None, ""))
 
@@ -587,4 +605,6 @@ def _result(
         ],
         "reused_sources": plan.reused,
         "timing": timing,
+        # Shown before "answer" when the question asks a guarded topic: the rule's statement, Baro's not the model's.
+        "fixed_answer": plan.fixed.to_dict() if plan.fixed is not None else None,
     }

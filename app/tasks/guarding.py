@@ -10,7 +10,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.core.events import GuardHit
+from app.core.events import FixedAnswer, GuardHit
 from app.llm.prompts import TaskPrompt
 from app.store.guard_log import GuardRecord, append_records
 from app.store.guard_rules import LoadedRules, load_rules, rule_dirs, signature
@@ -47,6 +47,14 @@ def _current(dirs: Sequence[Path] | None) -> tuple[ClaimGuard, LoadedRules]:
 
 def hit_for(finding: GuardFinding) -> GuardHit:
     return GuardHit(finding.sentence, finding.rule.id, finding.rule.topic, finding.rule.correction)
+
+
+def fixed_answer(question: str, guard: ClaimGuard | None = None) -> FixedAnswer | None:
+    """Baro's fixed answer when ``question`` asks a guarded topic itself (a rule's subject and question form)."""
+    rule = (guard or current_guard()).rule_asked(question)
+    if rule is None:
+        return None
+    return FixedAnswer(rule.id, rule.topic, rule.correction, rule.source)
 
 
 def check_sentence(sentence: str, guard: ClaimGuard | None = None) -> list[GuardHit]:

@@ -15,6 +15,7 @@ from app.llm.prompts import TaskPrompt
 from app.tasks.answer_watch import BETTER_MODEL, AnswerWatch
 from app.tasks.ask import checked_question, clean_answer
 from app.tasks.assistant import Assistant
+from app.tasks.guarding import fixed_answer
 
 MAX_NEW_TOKENS = 240
 STOPS = ("\n\n\n", "\n질문:", "\n질문 :")
@@ -31,8 +32,11 @@ def quick_prompt(question: str) -> TaskPrompt:
 
 
 def answer_question(assistant: Assistant, question: str, *, cancel: CancelToken | None = None) -> Iterator[Event]:
-    """Stream the model's answer to ``question``; ``Done.data`` holds the question, answer and model."""
+    """Stream the model's answer to ``question``; ``Done.data`` holds the question, answer, model and fixed answer."""
     question = checked_question(question)
+    fixed = fixed_answer(question)
+    if fixed is not None:
+        yield fixed  # Baro's answer to a guarded topic comes first; the model's words follow, checked as usual
     cancel = cancel or CancelToken()
     params = GenerationParams(max_tokens=MAX_NEW_TOKENS, temperature=assistant.temperature, repeat_penalty=1.15)
     watch = AnswerWatch(source=question)
@@ -42,4 +46,5 @@ def answer_question(assistant: Assistant, question: str, *, cancel: CancelToken 
         yield Notice(
             f"모델이 같은 말을 되풀이해 답을 멈췄습니다. 질문을 바꾸어 보세요 — {BETTER_MODEL}", BETTER_MODEL, "models"
         )
-    yield Done(text, {"kind": "quick", "question": question, "answer": text, "model": assistant.model.name})
+    data = {"kind": "quick", "question": question, "answer": text, "model": assistant.model.name}
+    yield Done(text, {**data, "fixed_answer": fixed.to_dict() if fixed is not None else None})

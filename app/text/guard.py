@@ -92,6 +92,22 @@ class ClaimGuard:
         lowered = text.lower()
         return [r for r in self.rules if any(p.surface.search(lowered) for p in r.triggers)]
 
+    def rule_asked(self, question: str) -> GuardRule | None:
+        """The rule whose topic ``question`` asks about: it names a subject and asks one of the rule's questions.
+
+        "독도는 어느 나라 땅인가요?" asks kr.dokdo.sovereignty; "독도 가는 배편 알려 줘" names 독도 and asks nothing
+        of it. The first such rule in file order wins (a question rarely asks two).
+        """
+        candidates = [r for r in self.rules_about(question) if r.questions]
+        if not candidates:
+            return None
+        analysed = _analyse(question)
+        for rule in candidates:
+            named = any(_find(p, analysed, [], whole_word=False) for p in rule.subjects)
+            if named and any(_find(p, analysed, []) for p in rule.questions):
+                return rule
+        return None
+
     def facts_for(self, text: str) -> str:
         """The steering facts of the rules whose topic ``text`` touches, one per line ("" when none)."""
         return "\n".join(f"- {r.fact or r.correction}" for r in self.rules_about(text))

@@ -46,6 +46,9 @@ class GuardRule:
     keywords: tuple[Phrase, ...]
     bind_subject: bool
     origin: str
+    questions: tuple[Phrase, ...] = ()
+    """What a question asks when it asks about the topic itself ("어느 나라 땅"): with a subject, the question
+    gets ``correction`` as Baro's fixed answer. "독도 가는 배편" names the subject but asks none of these."""
 
     @property
     def triggers(self) -> tuple[Phrase, ...]:
@@ -111,6 +114,7 @@ def _rule(item: Any, origin: str, number: int) -> GuardRule:
         keywords=_phrases(item, "keywords", origin, rule_id),
         bind_subject=bind,
         origin=origin,
+        questions=_phrases(item, "questions", origin, rule_id),
     )
 
 

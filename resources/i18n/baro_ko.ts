@@ -157,7 +157,7 @@
         <translation>문서 하나에 대해 질문</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/ask_pane.py" line="211"/>
+        <location filename="../../app/gui/panes/ask_pane.py" line="216"/>
         <source>Done — {cached} of {total} prompt tokens reused from the previous question</source>
         <translation>완료 — 앞 질문의 프롬프트 토큰 {total}개 중 {cached}개를 다시 사용했습니다</translation>
     </message>
@@ -899,32 +899,47 @@
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="73"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="85"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="88"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="100"/>
         <source>Writing…</source>
         <translation>쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="128"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="116"/>
+        <source>Baro&apos;s fixed answer</source>
+        <translation>바로의 정해진 답</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/panes/stream_view.py" line="118"/>
+        <source>Source: {source}</source>
+        <translation>출처: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/panes/stream_view.py" line="119"/>
+        <source>Baro always answers this topic so; the model&apos;s words below are checked as usual.</source>
+        <translation>이 주제에는 바로가 항상 이렇게 답합니다. 아래 모델의 답은 평소처럼 확인됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/panes/stream_view.py" line="165"/>
         <source>⚠ Not factual:</source>
         <translation>⚠ 사실과 다름:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="141"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="178"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="149"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="186"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="157"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="194"/>
         <source>Stopped</source>
         <translation>중지됨</translation>
     </message>

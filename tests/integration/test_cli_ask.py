@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.guarded_questions import CLI, asked, statements
 from tests.integration.cli import baro
 from tests.unit.tasks.ask_library import write_library
 
@@ -53,3 +54,27 @@ def test_plain_output_streams_the_answer_then_the_sources(folder: Path, default_
     answer, _, sources = result.stdout.partition("출처:")
     assert answer.strip()
     assert "회의록.txt" in sources and "출장규정.md" not in sources
+
+
+@pytest.mark.parametrize(("rule_id", "question"), asked(CLI))
+def test_a_guarded_question_starts_with_the_rules_statement(folder: Path, rule_id: str, question: str) -> None:
+    result = baro("ask", question, "--model", str(folder / "없는모델.gguf"))
+    assert result.returncode == 0, result.stderr  # nothing in the library is about it: no model needed
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("[바로의 정해진 답") and first.endswith(statements()[rule_id])
+    assert "관련된 내용을 찾지 못했습니다" in result.stdout
+
+
+def test_json_carries_the_fixed_answer_apart_from_the_models(folder: Path) -> None:
+    result = baro("ask", "독도는 어느 나라 땅인가요?", "--json", "--model", str(folder / "없는모델.gguf"))
+    data = json.loads(result.stdout)
+    assert data["fixed_answer"]["rule"] == "kr.dokdo.sovereignty"
+    assert data["fixed_answer"]["statement"] == statements()["kr.dokdo.sovereignty"]
+    assert baro_json("독도 가는 배편 알려 줘", folder)["fixed_answer"] is None
+
+
+def baro_json(question: str, folder: Path) -> dict[str, object]:
+    result = baro("ask", question, "--json", "--model", str(folder / "없는모델.gguf"))
+    assert result.returncode == 0, result.stderr
+    loaded: dict[str, object] = json.loads(result.stdout)
+    return loaded

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.cancel import CancelToken
-from app.core.events import Done, Event, Progress
+from app.core.events import Done, Event, FixedAnswer, Progress
 from app.docs import supported_suffixes
 from app.gui.library.answer_view import ShownSource, render_answer, render_checked_answer, sources_html
 from app.gui.library.panel import POLL_MS, LibraryPanel
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.gui.runner import TaskFactory
-from app.tasks.ask import AskSession, answer_plan, nothing_found, plan_question
+from app.tasks.ask import AskSession, answer_plan, plan_question, unanswered
 
 UrlOpener = Callable[[QUrl], object]
 
@@ -46,7 +46,7 @@ def library_answer_task(session: AskSession, question: str, db_path: Path, sourc
         yield Progress("라이브러리에서 찾는 중", None)
         plan = plan_question(session, question, db_path=db_path)
         if not plan.relevant:
-            yield nothing_found(plan)
+            yield from unanswered(plan)
             return
         assistant = yield from take_assistant(source, cancel)
         yield from answer_plan(assistant, plan, cancel=cancel)
@@ -198,6 +198,11 @@ class AskPane(TaskPane):
         self.show_result(done.data)
 
     def show_result(self, data: dict[str, Any]) -> None:
+        fixed = data.get("fixed_answer")  # also for a result opened from the popup, where nothing streamed here
+        if fixed:
+            self.view.show_fixed_answer(FixedAnswer(fixed["rule"], fixed["topic"], fixed["statement"], fixed["source"]))
+        else:
+            self.view.clear_fixed_answer()
         self.sources = [ShownSource.from_dict(s) for s in data.get("sources", [])] if data.get("relevant") else []
         if not data.get("relevant"):
             self.view.output.setPlainText(str(data.get("answer", "")))

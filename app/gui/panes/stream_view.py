@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.events import Done, GuardHit, Notice, Progress, Token, Withdraw
+from app.core.events import Done, FixedAnswer, GuardHit, Notice, Progress, Token, Withdraw
 from app.core.streamed import StreamedText
 from app.gui.progress import show_fraction
 
@@ -52,6 +52,16 @@ class StreamView(QWidget):
         self.guard_notice.setStyleSheet("color: #b01e1e;")
         self.guard_notice.hide()
         self.guard_hits: list[GuardHit] = []
+        self.fixed_answer = QLabel()
+        self.fixed_answer.setWordWrap(True)
+        self.fixed_answer.setObjectName("fixedAnswer")
+        self.fixed_answer.setTextFormat(Qt.TextFormat.RichText)
+        self.fixed_answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fixed_answer.setStyleSheet(
+            "QLabel#fixedAnswer { background: #eef4fb; border: 1px solid #9bb8d9; border-radius: 4px; padding: 8px; }"
+        )
+        self.fixed_answer.hide()
+        self.fixed: FixedAnswer | None = None
 
         status = QHBoxLayout()
         status.addWidget(self.stage_label, 1)
@@ -62,6 +72,7 @@ class StreamView(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.notice)
         layout.addWidget(self.guard_notice)
+        layout.addWidget(self.fixed_answer)
         layout.addWidget(self.output, 1)
 
     def begin(self) -> None:
@@ -70,6 +81,7 @@ class StreamView(QWidget):
         self.notice.hide()
         self.guard_hits = []
         self.guard_notice.hide()
+        self.clear_fixed_answer()
         self.stage_label.setText(self.tr("Starting…"))
         self.progress.setRange(0, 0)
         self.stop_button.setEnabled(True)
@@ -95,6 +107,31 @@ class StreamView(QWidget):
             self.show_notice(item)
         elif isinstance(item, GuardHit):
             self.show_guard_hit(item)
+        elif isinstance(item, FixedAnswer):
+            self.show_fixed_answer(item)
+
+    def show_fixed_answer(self, fixed: FixedAnswer) -> None:
+        """Baro's answer to a guarded topic, above the model's and marked as Baro's own (the rule's words)."""
+        self.fixed = fixed
+        heading = html.escape(self.tr("Baro's fixed answer"))
+        topic = html.escape(fixed.topic)
+        source = html.escape(self.tr("Source: {source}").format(source=fixed.source)) if fixed.source else ""
+        note = html.escape(self.tr("Baro always answers this topic so; the model's words below are checked as usual."))
+        self.fixed_answer.setText(
+            f"<b>{heading}</b> · {topic}<br><span style='font-size:11pt'>{html.escape(fixed.statement)}</span>"
+            f"<br><span style='color:#555'>{source}{'<br>' if source else ''}{note}</span>"
+        )
+        self.fixed_answer.show()
+
+    def clear_fixed_answer(self) -> None:
+        self.fixed = None
+        self.fixed_answer.clear()
+        self.fixed_answer.hide()
+
+    def shown_text(self) -> str:
+        """What the view shows as the answer: the fixed answer first, when there is one, then the output."""
+        body = self.output.toPlainText().strip()
+        return f"{self.fixed.statement}\n\n{body}".strip() if self.fixed is not None else body
 
     def show_notice(self, notice: Notice) -> None:
         if notice.link and notice.action and notice.link in notice.text:

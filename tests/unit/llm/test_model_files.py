@@ -67,3 +67,33 @@ def test_an_in_place_import_does_not_claim_to_copy(
     assert "복사" not in err
     assert main(["models", "import", str(build_gguf(tmp_path / "copied.gguf"))]) == 0
     assert "복사" in capsys.readouterr().err
+
+
+def test_the_tuned_model_is_listed_beside_its_base_and_each_is_chosen_by_its_own_key(
+    default_model_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.core.errors import BaroError
+    from app.llm.catalog import load_catalog
+    from app.store.settings import update_settings
+
+    catalog = load_catalog()
+    (entry,) = catalog.tuned
+    store = ModelStore(default_model_path.parent)
+    rows = {m.key: m for m in store.list()}
+    tuned, base = rows[entry.id], rows["gemma3-270m"]
+    assert tuned.file == base.file == default_model_path.name and tuned.source == "builtin"
+    assert tuned.is_named_by(entry.id) and not base.is_named_by(entry.id)
+    assert base.is_named_by("gemma3-270m") and not tuned.is_named_by("gemma3-270m")
+    assert [m.key for m in rows.values() if m.is_named_by("")] == [catalog.default_id]  # "" is the default only
+    chosen = store.resolve(entry.id)
+    assert chosen is None if entry.id == catalog.default_id else chosen == tuned
+    resolved = store.resolve("gemma3-270m")  # the untuned base stays selectable (None: it is the default)
+    assert resolved is None if catalog.default_id == "gemma3-270m" else resolved == base
+    with pytest.raises(BaroError, match="지울 수 없습니다"):
+        store.remove(entry.id)
+    assert default_model_path.is_file()
+    update_settings({"model": entry.id})
+    assert main(["models", "list"]) == 0
+    listing = capsys.readouterr().out
+    marked = [line for line in listing.splitlines() if line.startswith(" * ")]
+    assert len(marked) == 1 and entry.id in marked[0] and "Baro 튜닝" in marked[0]
