@@ -142,6 +142,7 @@ def main() -> int:
                 "bigrams only": Ranking(morpheme_weight=0.0),
                 "fused, no title column": Ranking(title_weight=0.0),
                 "fused by RRF": Ranking(fusion=Fusion.RRF),
+                "fused, no phrase evidence": Ranking(evidence_weight=0.0),
                 "fused, weighted (default)": DEFAULT_RANKING,
             }
             for name, ranking in variants.items():

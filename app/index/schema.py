@@ -62,10 +62,19 @@ def _m003_roots(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE roots (path TEXT PRIMARY KEY, added_at REAL NOT NULL)")
 
 
+def _m004_identifier_terms(db: sqlite3.Connection) -> None:
+    """Index terms gained whole codes and article numbers (``terms.identifiers``): read every file again.
+
+    Terms come from Kiwi, so no SQL can add them; forgetting each file's stamp and hash makes the next scan
+    re-index it, exactly as if it had changed on disk."""
+    db.execute("UPDATE files SET mtime_ns = -1, content_hash = ''")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m001_files_chunks_terms,
     _m002_failures,
     _m003_roots,
+    _m004_identifier_terms,
 )
 """Append only. Migration number N is ``MIGRATIONS[N - 1]``."""
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.locations import Location
+from app.index.evidence import with_evidence
 from app.index.library import LibraryIndex, location_from_json, path_key, under_params
 from app.index.terms import Terms, analyse_text, analyse_texts, bigram_query, morpheme_query
 
@@ -38,6 +39,10 @@ class Ranking:
     fusion: Fusion = Fusion.WEIGHTED
     depth: int = 30
     """How many hits each list contributes before fusion."""
+    evidence_weight: float = 0.2
+    """Phrase evidence (0..1, ``app.index.evidence``) added to the fused score (0..2) of the top candidates."""
+    evidence_depth: int = 8
+    """How many of the fused best are re-scored by phrase evidence."""
 
 
 DEFAULT_RANKING = Ranking()
@@ -99,9 +104,10 @@ def _search_terms(
     if ranking.bigram_weight > 0:
         hits = _bm25(index, "bigram_terms", bigram_query(terms), scope, ranking)
         lists.append((ranking.bigram_weight, hits))
-    fused = _fuse(lists, ranking.fusion)
-    best = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
-    return load_passages(index, best)
+    fused = sorted(_fuse(lists, ranking.fusion).items(), key=lambda item: (-item[1], item[0]))
+    if ranking.evidence_weight > 0:
+        fused = with_evidence(index, terms, fused, weight=ranking.evidence_weight, depth=ranking.evidence_depth)
+    return load_passages(index, fused[:k])
 
 
 def _bm25(

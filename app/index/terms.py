@@ -22,6 +22,9 @@ CONTENT_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "NP", "SL", "SN", "SH", "VV
 _BIGRAM_SCRIPT = r"\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"[{_BIGRAM_SCRIPT}]+|[^\W{_BIGRAM_SCRIPT}_]+")
 _BIGRAM_RUN = re.compile(rf"[{_BIGRAM_SCRIPT}]+")
+_IDENTIFIER = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,6})[-‐]?(\d{1,6})(?![0-9])|제\s?(\d{1,4})\s?([조항호장절])")
+"""Codes and article numbers (DH-220, E32, K64, 제12조): Kiwi splits them into a common letter and a common
+number (DH + 220, 제 + 12 + 조), so each is also indexed whole, as one term (dh220, 제12조)."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,13 @@ def _terms_from_tokens(text: str, tokens: Sequence[Any]) -> Terms:
         if previous is not None and int(previous.start) + int(previous.len) == int(token.start):
             pairs.append((str(previous.form).lower(), form))
         previous = token
+    morphemes.extend(identifiers(text))
     return Terms(tuple(morphemes), tuple(pairs), tuple(char_bigrams(text)))
+
+
+def identifiers(text: str) -> list[str]:
+    """The codes and article numbers in ``text``, each as one lower-case term without its hyphen."""
+    return [(f"{m[1]}{m[2]}" if m[1] else f"제{m[3]}{m[4]}").lower() for m in _IDENTIFIER.finditer(text)]
 
 
 def _has_word_character(form: str) -> bool:

@@ -69,3 +69,30 @@ def test_a_failed_migration_leaves_no_trace(tmp_path: Path) -> None:
         migrate(db)
     assert schema_version(db) == 0
     assert "chunks" not in _tables(db)
+
+
+def test_an_index_from_before_identifier_terms_reads_every_file_again(tmp_path: Path) -> None:
+    """Migration 4: terms gained whole codes (DH-220), so an unchanged file on disk is re-indexed once."""
+    from app.index.changes import compute_changes, file_hash
+
+    note = tmp_path / "docs" / "사양.txt"
+    note.parent.mkdir()
+    note.write_text("DH-220 정격 소비전력 380 W", encoding="utf-8")
+    st = note.stat()
+    db = connect(tmp_path / "library.sqlite3")
+    with transaction(db):
+        db.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at REAL NOT NULL)"
+        )
+        for number in range(3):
+            MIGRATIONS[number](db)
+            db.execute("INSERT INTO schema_migrations VALUES (?, 'old', 0)", (number + 1,))
+        db.execute(
+            "INSERT INTO files(path, title, format, size, mtime_ns, content_hash, indexed_at) VALUES (?, ?, ?, ?, ?, ?, 0)",
+            (str(note), "사양", "txt", st.st_size, st.st_mtime_ns, file_hash(note)),
+        )
+    db.close()
+    with LibraryIndex.open(tmp_path / "library.sqlite3") as index:
+        changes = compute_changes(index, [note.parent], frozenset({".txt"}))
+    assert [f.path for f in changes.to_index] == [note]
+    assert changes.unchanged == 0 and not changes.touched
