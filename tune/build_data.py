@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.tasks.ask import NOT_IN_PASSAGES as NOT_FOUND
+
 DATA = Path(__file__).resolve().parent / "data"
 DOCUMENTS = DATA / "documents"
 SOVEREIGNTY = DATA / "sovereignty.toml"
@@ -32,7 +34,6 @@ TRAIN = DATA / "train.jsonl"
 HELDOUT = DATA / "heldout.jsonl"
 
 SEED = 16
-NOT_FOUND = "문서에서 찾지 못했습니다"
 CITE = "[*]"
 """Where an authored answer puts its citation; replaced by the answer passage's number."""
 PASSAGES_PER_QUESTION = 3

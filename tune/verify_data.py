@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from app.tasks.ask import NOT_IN_PASSAGES as NOT_FOUND
 from app.text.guard import ClaimGuard
 from app.text.guard_rules import GuardRule, parse_rules
 from app.text.korean_format import Register, Scheme, date_problems, end_mark_problems, numbering_problems
@@ -38,7 +39,6 @@ FILES = (DATA / "train.jsonl", DATA / "heldout.jsonl")
 GUARD_DIR = ROOT / "resources" / "guard"
 TEMPLATES = ROOT / "resources" / "templates"
 
-NOT_FOUND = "문서에서 찾지 못했습니다"
 MIN_EXAMPLES = 400
 MIN_HELDOUT = 60
 MIN_NEGATIVE_SHARE = 0.2
