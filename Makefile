@@ -106,3 +106,20 @@ tune: install tune-venv
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# llama.cpp's own server (`llama-server`, with parallel slots), built from the llama.cpp that the pinned
+# llama-cpp-python vendors: for bench/team.py and for trying team mode (README "팀 서버"). ~8 min on 2 cores.
+LLAMA_SERVER_DIR := build/llama-server
+.PHONY: llama-server
+llama-server: $(LLAMA_SERVER_DIR)/bin/llama-server
+$(LLAMA_SERVER_DIR)/bin/llama-server: $(VENV)/bin/python
+	rm -rf $(LLAMA_SERVER_DIR)/src && mkdir -p $(LLAMA_SERVER_DIR)/src
+	$(BIN)/pip download --quiet --no-binary :all: --no-deps \
+		"$$($(BIN)/python -c "import tomllib; print(next(d for d in tomllib.load(open('pyproject.toml','rb'))['project']['dependencies'] if d.startswith('llama-cpp-python')))")" \
+		-d $(LLAMA_SERVER_DIR)/src
+	tar -xzf $(LLAMA_SERVER_DIR)/src/llama_cpp_python-*.tar.gz -C $(LLAMA_SERVER_DIR)/src
+	cmake -S $(LLAMA_SERVER_DIR)/src/llama_cpp_python-*/vendor/llama.cpp -B $(LLAMA_SERVER_DIR)/cmake \
+		$(filter-out -DLLAMA_BUILD_TOOLS=OFF -DLLAMA_BUILD_SERVER=OFF,$(LLAMA_CMAKE_ARGS)) \
+		-DLLAMA_BUILD_TOOLS=ON -DLLAMA_BUILD_SERVER=ON -DLLAMA_CURL=OFF -DBUILD_SHARED_LIBS=OFF -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(LLAMA_SERVER_DIR)/cmake --target llama-server -j $$(nproc 2>/dev/null || echo 2)
+	mkdir -p $(LLAMA_SERVER_DIR)/bin && cp $(LLAMA_SERVER_DIR)/cmake/bin/llama-server $(LLAMA_SERVER_DIR)/bin/

@@ -63,7 +63,8 @@ def direct_tokens_per_second(model: str, tokens: int, threads: int) -> float:
 
 
 def worker_tokens_per_second(model: str, tokens: int, threads: int) -> float:
-    from app.llm.client import Engine, GenerationParams
+    from app.llm.client import Engine
+    from app.llm.engine_api import GenerationParams
 
     with Engine(threads=threads) as engine:
         engine.load(model, n_ctx=1024)

@@ -93,8 +93,9 @@ def time_checks(checker: SupportChecker, sentences: list[str], rounds: int = 5) 
 
 def generate_summary(text: str, max_tokens: int) -> tuple[str, float] | None:
     try:
-        from app.llm.client import Engine, GenerationParams
+        from app.llm.client import Engine
         from app.llm.default_model import ensure_default_model
+        from app.llm.engine_api import GenerationParams
         from app.llm.prompts import PromptFormat, TaskPrompt, render
     except ImportError as err:
         print(f"engine unavailable ({err}); generation time not measured")

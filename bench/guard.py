@@ -15,7 +15,7 @@ from _common import default_model, report
 
 from app.core.cancel import CancelToken
 from app.core.events import Token
-from app.llm.client import GenerationParams
+from app.llm.engine_api import GenerationParams
 from app.llm.prompts import TaskPrompt
 from app.tasks.assistant import Assistant, describe_model
 from app.tasks.guarding import StreamingGuard, current_guard

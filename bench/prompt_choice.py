@@ -19,7 +19,8 @@ from _common import corpus_dir, default_model, report
 
 from app.core.document import Block, Document
 from app.core.locations import Location
-from app.llm.client import Engine, GenerationParams
+from app.llm.client import Engine
+from app.llm.engine_api import GenerationParams
 from app.llm.prompts import PromptFormat, render
 from app.tasks.summarize import key_quotes
 from app.tasks.summary_prompts import SummaryRequest, SummaryStyle, summary_prompt

@@ -16,7 +16,8 @@ from _common import ROOT, corpus_dir, default_model, report
 from app.core.document import Document
 from app.core.events import KeyPoints, Token
 from app.docs import read_document
-from app.llm.client import Generation, GenerationParams
+from app.llm.client import Generation
+from app.llm.engine_api import GenerationParams
 from app.llm.prompts import TaskPrompt
 from app.tasks.assistant import Assistant, describe_model
 from app.tasks.summarize import SummaryRequest, summarize_document

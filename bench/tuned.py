@@ -48,7 +48,7 @@ from app.core.cancel import CancelToken
 from app.core.events import Token
 from app.index.library import LibraryIndex
 from app.llm.catalog import load_catalog
-from app.llm.client import GenerationParams
+from app.llm.engine_api import GenerationParams
 from app.llm.prompts import TaskPrompt
 from app.tasks.ask import AskSession
 from app.tasks.assistant import ActiveModel, Assistant, catalog_model, describe_model

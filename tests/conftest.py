@@ -37,6 +37,9 @@ def baro_home(
     home = tmp_path_factory.mktemp("baro_home")
     monkeypatch.setenv("BARO_HOME", str(home))
     monkeypatch.setenv("BARO_MODELS_DIR", str(models_dir))
+    monkeypatch.setenv("BARO_ADMIN_FILE", str(home / "admin.toml"))  # no admin policy unless a test writes one
+    for name in ("BARO_ENGINE_URL", "BARO_ENGINE_MODEL", "BARO_ENGINE_KEY"):
+        monkeypatch.delenv(name, raising=False)
     yield home
 
 

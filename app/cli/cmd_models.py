@@ -38,7 +38,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     importing = actions.add_parser("import", help="내 컴퓨터의 GGUF 파일을 검사한 뒤 가져옵니다")
     importing.add_argument("file", type=Path)
     importing.add_argument("--name", default=None, help="모델을 부를 이름 (기본: 파일에서)")
-    importing.add_argument("--format", choices=[f.value for f in PromptFormat], default=None, help="기본 프롬프트 형식")
+    local_formats = [f.value for f in PromptFormat if f is not PromptFormat.SERVER_CHAT]
+    importing.add_argument("--format", choices=local_formats, default=None, help="기본 프롬프트 형식")
     importing.add_argument("--template", choices=TEMPLATE_CHOICES, default="builtin", help="대화 템플릿 선택")
     importing.add_argument("--in-place", action="store_true", help="복사하지 않고 지금 위치의 파일을 씁니다")
     importing.set_defaults(handler=run_import)

@@ -7,6 +7,7 @@ do about it. Lower layers raise these; the CLI prints ``user_message`` and the G
 from __future__ import annotations
 
 import errno
+from enum import StrEnum
 from pathlib import Path
 
 
@@ -164,6 +165,47 @@ class ModelNotLoaded(EngineError):
 class EngineBusy(EngineError):
     def __init__(self) -> None:
         super().__init__("모델이 다른 작업을 하고 있습니다. 끝난 뒤 다시 시도하거나 중지해 주세요.")
+
+
+class ServerFault(StrEnum):
+    """Why an organisation's model server did not answer (``ServerError.fault``)."""
+
+    UNREACHABLE = "unreachable"
+    TLS = "tls"
+    INSECURE = "insecure"
+    NOT_ALLOWED = "not-allowed"
+    AUTH = "auth"
+    MODEL = "model"
+    BUSY = "busy"
+    SERVER = "server"
+    MALFORMED = "malformed"
+    STALLED = "stalled"
+    CUT = "cut"
+
+
+_SERVER_FAULT_TEXT = {
+    ServerFault.UNREACHABLE: "서버에 연결할 수 없습니다. 서버가 켜져 있는지, 주소와 포트가 맞는지 확인해 주세요",
+    ServerFault.TLS: "서버의 인증서를 확인할 수 없습니다(TLS). 주소가 맞는지, 조직의 인증서가 이 PC에 설치되어 있는지 관리자에게 확인해 주세요",
+    ServerFault.INSECURE: "암호화되지 않은 http 주소입니다. https 주소를 쓰거나, 관리자가 허용한 경우에만 '암호화 없이 연결'을 켜 주세요",
+    ServerFault.NOT_ALLOWED: "조직의 허용 목록에 없는 서버입니다. 관리자에게 허용된 서버 주소를 받아 주세요",
+    ServerFault.AUTH: "API 키가 맞지 않거나 권한이 없습니다. 설정 → 엔진에서 키를 확인해 주세요",
+    ServerFault.MODEL: "서버에 그 모델이 없습니다. 설정 → 엔진에서 서버의 모델 목록을 다시 불러와 골라 주세요",
+    ServerFault.BUSY: "서버가 요청을 너무 많이 받고 있습니다. 잠시 뒤 다시 시도해 주세요",
+    ServerFault.SERVER: "서버 내부 오류입니다. 잠시 뒤 다시 시도하고, 계속되면 관리자에게 알려 주세요",
+    ServerFault.MALFORMED: "서버가 알 수 없는 형식으로 답했습니다. OpenAI 호환 서버인지 관리자에게 확인해 주세요",
+    ServerFault.STALLED: "서버가 답을 보내다 멈췄습니다. 잠시 뒤 다시 시도해 주세요",
+    ServerFault.CUT: "답이 문장 중간에 끊겼습니다(서버 연결이 끊김). 받은 부분만 남기고 멈췄습니다. 다시 시도해 주세요",
+}
+
+
+class ServerError(EngineError):
+    """An organisation's model server failed; ``fault`` says how, the message says what to do (Korean)."""
+
+    def __init__(self, fault: ServerFault, host: str, detail: str = "") -> None:
+        extra = f" ({detail})" if detail else ""
+        super().__init__(f"조직 서버 {host}: {_SERVER_FAULT_TEXT[fault]}{extra}.")
+        self.fault = fault
+        self.host = host
 
 
 # --- saving files ----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.core.errors import BaroError
+from app.gui.dialogs.disclosure import confirm_sending
 from app.gui.engine_controller import EngineController
 from app.gui.first_run import after_window_shown
 from app.gui.i18n import install_translations, preferred_language
@@ -22,11 +23,29 @@ from app.gui.shell import DesktopShell, parse_launch
 from app.gui.single_instance import InstanceServer, hand_over
 from app.store.paths import app_paths
 from app.store.settings import load_settings
-from app.tasks.model_choice import ModelPlan, plan_model
+from app.tasks.model_choice import ModelPlan, plan_engine, plan_model
+from app.tasks.team_server import requested_host
 
 
-def plan_from_settings(load_anyway: bool) -> ModelPlan:
-    return plan_model(load_settings().settings, app_paths().ensure().models, load_anyway=load_anyway)
+class EnginePlanner:
+    """Plans the engine from the settings (and ``baro --engine URL``); a team server only once the user has
+    seen what is sent to that host and agreed (``confirm_sending``), else this PC."""
+
+    def __init__(self, engine_url: str | None = None) -> None:
+        self.engine_url = engine_url
+
+    def pending_disclosure(self) -> str | None:
+        """The server host the user has not yet agreed to send to, if one would answer."""
+        settings = load_settings().settings
+        host = requested_host(settings, self.engine_url)
+        return host if host is not None and host != settings.engine_disclosed_host else None
+
+    def __call__(self, load_anyway: bool) -> ModelPlan:
+        models = app_paths().ensure().models
+        settings = load_settings().settings
+        if self.pending_disclosure() is not None:
+            return plan_model(settings, models, load_anyway=load_anyway)
+        return plan_engine(settings, models, server_url=self.engine_url, load_anyway=load_anyway)
 
 
 def data_folder_problem() -> str | None:
@@ -71,10 +90,13 @@ def main(argv: Sequence[str] = ()) -> int:
     server = InstanceServer()
     if not server.listen() and hand_over(request.to_args()):
         return 0  # another instance started at the same moment and won
-    engine = EngineController(plan_from_settings)
+    planner = EnginePlanner(request.engine)
+    engine = EngineController(planner)
     window = MainWindow(engine)
     shell = DesktopShell(app, engine, window, server=server)
     shell.start(request)
     after_window_shown(window)
+    if (host := planner.pending_disclosure()) is not None:
+        confirm_sending(window, host)
     engine.load_in_background()
     return app.exec()

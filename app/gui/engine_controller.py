@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from app.core.errors import BaroError
 from app.llm.memory import NotEnoughMemory
 from app.tasks.assistant import Assistant
-from app.tasks.model_choice import ModelPlan
+from app.tasks.model_choice import ModelPlan, open_planned
 
 
 class EngineState(StrEnum):
@@ -49,9 +49,7 @@ class EngineController(QObject):
             plan = self._resolve(load_anyway)
             model = plan.model
             self._set(EngineState.LOADING, model.name)
-            self.assistant = Assistant.open(
-                model, threads=plan.threads, gpu_layers=plan.gpu_layers, temperature=plan.temperature
-            )
+            self.assistant = open_planned(plan)
         except NotEnoughMemory as err:
             self._set(EngineState.FAILED, err.user_message)
             self.memory_refused.emit(err.user_message)

@@ -53,7 +53,16 @@ def _apply_temperature(window: QMainWindow, temperature: float) -> None:
 
 
 def _engine_view(settings: Settings) -> tuple[object, ...]:
-    return (settings.model, settings.context_size, settings.threads, settings.gpu_layers)
+    return (
+        settings.model,
+        settings.context_size,
+        settings.threads,
+        settings.gpu_layers,
+        settings.engine,
+        settings.engine_url,
+        settings.engine_model,
+        settings.engine_insecure,
+    )
 
 
 def open_models_dialog(window: QMainWindow) -> ModelsDialog:

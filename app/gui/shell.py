@@ -34,6 +34,7 @@ from app.store.settings import Settings, load_settings, save_settings
 QUICK_ASK_FLAG = "--quick-ask"
 SUMMARIZE_FLAG = "--summarize"
 MINIMIZED_FLAG = autostart.MINIMIZED_FLAG
+ENGINE_FLAG = "--engine"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class LaunchRequest:
     files: list[Path] = field(default_factory=list)
     quick_ask: bool = False
     minimized: bool = False
+    engine: str | None = None
+    """``baro --engine URL``: this launch's answers come from that team server (not handed over)."""
 
     def to_args(self) -> list[str]:
         args = [QUICK_ASK_FLAG] if self.quick_ask else []
@@ -56,6 +59,7 @@ def launch_parser() -> argparse.ArgumentParser:
     parser.add_argument(QUICK_ASK_FLAG, action="store_true")
     parser.add_argument(MINIMIZED_FLAG, action="store_true")
     parser.add_argument(SUMMARIZE_FLAG, nargs="*", default=[])
+    parser.add_argument(ENGINE_FLAG, default=None)
     return parser
 
 
@@ -64,7 +68,7 @@ def parse_launch(argv: Sequence[str], cwd: Path | None = None) -> tuple[LaunchRe
     known, rest = launch_parser().parse_known_args(list(argv))
     base = cwd or Path.cwd()
     files = [(base / p).absolute() if not Path(p).is_absolute() else Path(p) for p in known.summarize]
-    return LaunchRequest(files, known.quick_ask, known.minimized), rest
+    return LaunchRequest(files, known.quick_ask, known.minimized, known.engine), rest
 
 
 class DesktopShell(QObject):

@@ -14,13 +14,13 @@ import signal
 import subprocess
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from app.core.errors import EngineCrashed, EngineError, ModelLoadError, ModelNotLoaded
 from app.llm import protocol
+from app.llm.engine_api import LOCAL_ENGINE_LABEL, ChatMessage, GenerationParams, GenerationStats, ModelInfo
 from app.llm.gguf_header import check_gguf_file
 from app.llm.process import worker_command
 from app.llm.protocol import Message
@@ -35,61 +35,6 @@ def default_threads() -> int:
         logical = os.cpu_count() or 2
     # Generation is memory-bound: more threads than physical cores only adds contention.
     return max(1, min(8, logical if logical <= 4 else logical // 2))
-
-
-@dataclass(frozen=True)
-class ModelInfo:
-    path: Path
-    name: str
-    architecture: str
-    n_ctx: int
-    n_ctx_train: int
-    chat_template: str | None
-    load_ms: float
-
-
-@dataclass(frozen=True)
-class GenerationParams:
-    max_tokens: int = 256
-    temperature: float = 0.2
-    top_p: float = 0.9
-    top_k: int = 40
-    min_p: float = 0.05
-    repeat_penalty: float = 1.1
-    stop: tuple[str, ...] = ()
-    seed: int | None = 7
-
-    def to_message(self) -> dict[str, Any]:
-        return {
-            "max_tokens": self.max_tokens,
-            "temperature": self.temperature,
-            "top_p": self.top_p,
-            "top_k": self.top_k,
-            "min_p": self.min_p,
-            "repeat_penalty": self.repeat_penalty,
-            "stop": list(self.stop),
-            "seed": self.seed,
-        }
-
-
-@dataclass
-class GenerationStats:
-    finish_reason: str = ""
-    prompt_tokens: int = 0
-    cached_tokens: int = 0
-    completion_tokens: int = 0
-    prompt_ms: float = 0.0
-    first_token_ms: float = 0.0
-    gen_ms: float = 0.0
-    total_ms: float = 0.0
-    tokens_after_cancel: int = 0
-    sampled_after_cancel: int | None = None
-    """Tokens the worker sampled after it received the cancel (the acceptance bound is 1)."""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def tokens_per_second(self) -> float:
-        return self.completion_tokens / (self.gen_ms / 1000) if self.gen_ms > 0 else 0.0
 
 
 ProgressCallback = Callable[[int, int], None]
@@ -215,6 +160,10 @@ class Engine:
     def alive(self) -> bool:
         return self._proc is not None and self._proc.poll() is None and self._crash is None
 
+    @property
+    def label(self) -> str:
+        return LOCAL_ENGINE_LABEL
+
     def start(self) -> Engine:
         if self.alive:
             return self
@@ -315,7 +264,10 @@ class Engine:
         self.model = None
         self._load_args = None
 
-    def generate(self, prompt: str, params: GenerationParams | None = None) -> Generation:
+    def generate(
+        self, prompt: str, params: GenerationParams | None = None, *, chat: Sequence[ChatMessage] = ()
+    ) -> Generation:
+        """``chat`` is for servers that template it themselves; the worker gets ``prompt``, already rendered."""
         if self.model is None:
             raise ModelNotLoaded()
         job, inbox = self._open()

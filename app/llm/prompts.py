@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.llm.engine_api import ChatMessage
+
 
 class PromptFormat(StrEnum):
     GEMMA = "gemma"
@@ -19,6 +21,9 @@ class PromptFormat(StrEnum):
     """Plain continuation for base (not instruction-tuned) models."""
     BARO_TUNED = "baro"
     """Gemma 3 270M with Baro's LoRA adapter: the exact format it was trained in (``tune/tokenize_data.py``)."""
+    SERVER_CHAT = "server-chat"
+    """A team server's chat endpoint: it applies its model's own template to ``chat_messages``; the text
+    rendered here is only what Baro counts and shows."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,12 @@ def render(fmt: PromptFormat, prompt: TaskPrompt) -> RenderedPrompt:
     renderer = _RENDERERS[fmt]
     text, stops = renderer(prompt)
     return RenderedPrompt(text, tuple(dict.fromkeys((*stops, *prompt.stop))))
+
+
+def chat_messages(prompt: TaskPrompt) -> tuple[ChatMessage, ...]:
+    """The prompt as OpenAI chat messages, for a server that templates them itself."""
+    system = (ChatMessage("system", prompt.system),) if prompt.system else ()
+    return (*system, ChatMessage("user", prompt.user))
 
 
 BARO_TUNED_END = "<end_of_turn>"
@@ -98,6 +109,10 @@ def _exaone(p: TaskPrompt) -> tuple[str, tuple[str, ...]]:
     return (f"{system}[|user|]{p.user}\n[|assistant|]", ("[|endofturn|]",))
 
 
+def _server_chat(p: TaskPrompt) -> tuple[str, tuple[str, ...]]:
+    return (f"{p.system}\n\n{p.user}" if p.system else p.user, ())
+
+
 def _completion(p: TaskPrompt) -> tuple[str, tuple[str, ...]]:
     # Measured on Gemma 3 270M (base): system text and instructions get echoed back, while a document
     # followed by a heading such as "[요약]" is continued as a summary. See bench/prompt_choice.py.
@@ -112,4 +127,5 @@ _RENDERERS = {
     PromptFormat.EXAONE: _exaone,
     PromptFormat.COMPLETION: _completion,
     PromptFormat.BARO_TUNED: _baro_tuned,
+    PromptFormat.SERVER_CHAT: _server_chat,
 }

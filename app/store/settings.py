@@ -21,6 +21,7 @@ from app.store.secrets import SecretStore
 from app.store.settings_migrations import CURRENT_VERSION, MigrationContext, migrate
 
 LANGUAGES = ("ko", "en")
+ENGINE_KINDS = ("local", "server")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,16 @@ class Settings:
     start_on_login: bool = False
     tray_notice_shown: bool = False
     """The "Baro keeps running in the tray" notice was shown once already."""
+    engine: str = "local"
+    """"local" (this PC's llama.cpp) or "server" (an organisation's OpenAI-compatible model server)."""
+    engine_url: str = ""
+    engine_model: str = ""
+    engine_format: str = "server-chat"
+    """How prompts reach the server: "server-chat" (its chat endpoint) or a local format name (completions)."""
+    engine_insecure: bool = False
+    """Plain http to a server off this PC, explicitly allowed by the user (warned)."""
+    engine_disclosed_host: str = ""
+    """The server host the user was shown exactly what Baro sends to it, and agreed."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,16 @@ OPTIONS: dict[str, Option] = {
     "hotkey_enabled": Option("interface", "hotkey_enabled", lambda v: True, "바로 부르기 단축키 사용"),
     "start_on_login": Option("interface", "start_on_login", lambda v: True, "로그인할 때 바로 시작"),
     "tray_notice_shown": Option("interface", "tray_notice_shown", lambda v: True, "알림 영역 안내를 이미 보여 줌"),
+    "engine": Option(
+        "engine", "kind", lambda v: v in ENGINE_KINDS, "답을 만드는 곳 (local = 내 PC, server = 조직 서버)"
+    ),
+    "engine_url": Option("engine", "url", lambda v: len(v) <= 2048, "조직 서버 주소 (https://…)"),
+    "engine_model": Option("engine", "model", lambda v: len(v) <= 512, "조직 서버의 모델 이름"),
+    "engine_format": Option(
+        "engine", "prompt_format", lambda v: 0 < len(v) <= 32, "조직 서버에 보내는 형식 (server-chat = 대화 API)"
+    ),
+    "engine_insecure": Option("engine", "allow_insecure_http", lambda v: True, "다른 PC의 서버에 암호화 없이 연결"),
+    "engine_disclosed_host": Option("engine", "disclosed_host", lambda v: len(v) <= 512, "보내는 내용을 확인한 서버"),
 }
 
 

@@ -11,6 +11,8 @@ file may have been edited by hand). Never change a released step: add a new one 
   ``[interface].hotkey`` and ``[history].enabled`` added.
 - v4: ``[interface].hotkey_enabled`` (the global hotkey can be turned off), ``[interface].start_on_login``
   and ``[interface].tray_notice_shown`` (the "Baro keeps running in the tray" notice is shown once).
+- v5: ``[engine]`` (kind "local" or "server", url, model, prompt_format, allow_insecure_http,
+  disclosed_host): an organisation's model server; its API key lives in the keyring.
 """
 
 from __future__ import annotations
@@ -83,7 +85,16 @@ def _v3_to_v4(raw: Raw, ctx: MigrationContext) -> Raw:
     return {**raw, "version": 4, "interface": interface}
 
 
-MIGRATIONS: dict[int, Callable[[Raw, MigrationContext], Raw]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(raw: Raw, ctx: MigrationContext) -> Raw:
+    return {**raw, "version": 5, "engine": {"kind": "local"}}
+
+
+MIGRATIONS: dict[int, Callable[[Raw, MigrationContext], Raw]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+}
 CURRENT_VERSION = max(MIGRATIONS) + 1
 
 

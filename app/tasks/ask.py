@@ -25,7 +25,7 @@ from app.index.errors import LibraryEmpty, NotInLibrary
 from app.index.library import LibraryIndex
 from app.index.search import Passage, search
 from app.index.terms import analyse_text, analyse_texts
-from app.llm.client import GenerationParams
+from app.llm.engine_api import GenerationParams
 from app.llm.prompts import PromptFormat, TaskPrompt
 from app.tasks.answer_watch import BETTER_MODEL, AnswerWatch, Judge
 from app.tasks.assistant import Assistant

@@ -11,10 +11,12 @@ from app.core.cancel import CancelToken
 from app.core.events import Event, Notice, Progress, Token
 from app.llm.catalog import CatalogModel, load_catalog
 from app.llm.chat_template import ChatTemplateError, render_task_prompt
-from app.llm.client import Engine, Generation, GenerationParams
+from app.llm.client import Engine
 from app.llm.default_model import load_default_model, shipped_adapter
+from app.llm.engine_api import GenerationParams, ModelEngine, TextStream
+from app.llm.http_engine import HttpEngine, ServerSettings
 from app.llm.model_integrity import BackgroundHash
-from app.llm.prompts import PromptFormat, RenderedPrompt, TaskPrompt, render
+from app.llm.prompts import PromptFormat, RenderedPrompt, TaskPrompt, chat_messages, render
 from app.tasks.answer_watch import AnswerWatch
 from app.tasks.guarding import StreamingGuard, current_guard, with_guard_facts
 
@@ -51,6 +53,11 @@ class ActiveModel:
         return self.tier == "base-small"
 
 
+def server_tier(prompt_format: PromptFormat) -> str:
+    """A server's chat model is instruction-tuned; one fed Baro's base or tuned rendering is a small base."""
+    return "base-small" if prompt_format in (PromptFormat.COMPLETION, PromptFormat.BARO_TUNED) else "instruct"
+
+
 def describe_model(path: Path, n_ctx: int | None = None) -> ActiveModel:
     """What Baro knows about the GGUF at ``path`` (catalog entry by file name, else a chat default)."""
     entry = load_catalog().by_file(path.name)
@@ -75,13 +82,13 @@ def catalog_model(models_dir: Path, entry: CatalogModel, n_ctx: int | None = Non
 class Assistant:
     """One engine with one loaded model, shared by every task."""
 
-    def __init__(self, engine: Engine, model: ActiveModel, *, temperature: float = DEFAULT_TEMPERATURE) -> None:
+    def __init__(self, engine: ModelEngine, model: ActiveModel, *, temperature: float = DEFAULT_TEMPERATURE) -> None:
         self.engine = engine
         self.model = model
         self.temperature = temperature
         """The user's 답의 다양성 setting, used by every task; a change applies from the next generation."""
-        self.last_generation: Generation | None = None
-        self.recent: deque[Generation] = deque(maxlen=RECENT_GENERATIONS)
+        self.last_generation: TextStream | None = None
+        self.recent: deque[TextStream] = deque(maxlen=RECENT_GENERATIONS)
         """The latest generations, for usage figures (tokens, timings)."""
         self.guard_enabled = True
         """Steer every prompt with the guarded facts it touches and check every streamed sentence."""
@@ -93,7 +100,7 @@ class Assistant:
         """Stop loops, withdraw unsupported sentences, give up and stop at the requested points (see
         ``AnswerWatch``); off, the watches only record what they would have done (the bench's "before")."""
         self.last_watch: AnswerWatch | None = None
-        self.watched: deque[tuple[Generation, AnswerWatch]] = deque(maxlen=RECENT_GENERATIONS)
+        self.watched: deque[tuple[TextStream, AnswerWatch]] = deque(maxlen=RECENT_GENERATIONS)
         """The latest streamed generations with their watches, for the bench's figures."""
 
     @classmethod
@@ -111,6 +118,19 @@ class Assistant:
         except BaseException:
             engine.close()
             raise
+        return cls(engine, model, temperature=temperature)
+
+    @classmethod
+    def open_server(cls, server: ServerSettings, *, temperature: float = DEFAULT_TEMPERATURE) -> Assistant:
+        """An organisation's model server as the engine (checked: reachable, key accepted, model offered)."""
+        engine = HttpEngine(server)
+        try:
+            info = engine.connect()
+        except BaseException:
+            engine.close()
+            raise
+        model = ActiveModel(Path(server.address.url), f"{info.name} ({engine.label})", server.prompt_format,
+                            server_tier(server.prompt_format), info.n_ctx)  # fmt: skip
         return cls(engine, model, temperature=temperature)
 
     def close(self) -> None:
@@ -151,10 +171,11 @@ class Assistant:
         taken, self.notices = self.notices, []
         return taken
 
-    def start(self, prompt: TaskPrompt, params: GenerationParams) -> Generation:
-        rendered = self.render(with_guard_facts(prompt) if self.guard_enabled else prompt)
+    def start(self, prompt: TaskPrompt, params: GenerationParams) -> TextStream:
+        prompt_sent = with_guard_facts(prompt) if self.guard_enabled else prompt
+        rendered = self.render(prompt_sent)
         merged = GenerationParams(**{**params.__dict__, "stop": tuple(dict.fromkeys((*params.stop, *rendered.stop)))})
-        generation = self.engine.generate(rendered.text, merged)
+        generation = self.engine.generate(rendered.text, merged, chat=chat_messages(prompt_sent))
         self.recent.append(generation)
         return generation
 

@@ -7,10 +7,20 @@ from pathlib import Path
 
 from app.llm.catalog import load_catalog
 from app.llm.gguf_validate import inspect_gguf
+from app.llm.http_engine import ServerSettings
 from app.llm.memory import check_memory
 from app.llm.model_store import ModelStore
 from app.store.settings import Settings
-from app.tasks.assistant import DEFAULT_TEMPERATURE, ActiveModel, EmbeddedTemplate, catalog_model, default_model
+from app.tasks.assistant import (
+    DEFAULT_TEMPERATURE,
+    ActiveModel,
+    Assistant,
+    EmbeddedTemplate,
+    catalog_model,
+    default_model,
+    server_tier,
+)
+from app.tasks.team_server import choose_server, server_settings
 
 FALLBACK_CONTEXT = 4096
 MAX_AUTO_CONTEXT = 8192
@@ -23,6 +33,35 @@ class ModelPlan:
     threads: int | None
     gpu_layers: int
     temperature: float = DEFAULT_TEMPERATURE
+    server: ServerSettings | None = None
+    """An organisation's server answers instead of this PC (``model`` then only describes it)."""
+
+
+def plan_engine(
+    settings: Settings,
+    models_dir: Path,
+    *,
+    server_url: str | None = None,
+    server_model: str | None = None,
+    override: Path | None = None,
+    context: int | None = None,
+    load_anyway: bool = False,
+) -> ModelPlan:
+    """This PC's model (``plan_model``), or the team server the settings, ``BARO_ENGINE_URL`` or ``server_url``
+    name (a ``--model`` file always means this PC)."""
+    choice = None if override else choose_server(settings, url=server_url, model=server_model)
+    if choice is None:
+        return plan_model(settings, models_dir, override=override, context=context, load_anyway=load_anyway)
+    server = server_settings(choice, n_ctx=context or settings.context_size or None)
+    described = ActiveModel(Path(server.address.url), f"{server.model} (조직 서버 {server.address.host})",
+                            server.prompt_format, server_tier(server.prompt_format), server.n_ctx)  # fmt: skip
+    return ModelPlan(described, None, 0, settings.temperature, server=server)
+
+
+def open_planned(plan: ModelPlan) -> Assistant:
+    if plan.server is not None:
+        return Assistant.open_server(plan.server, temperature=plan.temperature)
+    return Assistant.open(plan.model, threads=plan.threads, gpu_layers=plan.gpu_layers, temperature=plan.temperature)
 
 
 def plan_model(

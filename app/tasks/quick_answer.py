@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from app.core.cancel import CancelToken
 from app.core.events import Done, Event, Notice
-from app.llm.client import GenerationParams
+from app.llm.engine_api import GenerationParams
 from app.llm.prompts import TaskPrompt
 from app.tasks.answer_watch import BETTER_MODEL, AnswerWatch
 from app.tasks.ask import checked_question, clean_answer

@@ -21,7 +21,7 @@ from app.core.document import Document
 from app.core.errors import EmptyDocument
 from app.core.events import Done, Event, KeyPoints, Notice, Progress, Quote, SentenceVerdict
 from app.docs import read_document
-from app.llm.client import GenerationParams
+from app.llm.engine_api import GenerationParams
 from app.tasks.answer_watch import BETTER_MODEL, AnswerWatch
 from app.tasks.assistant import Assistant
 from app.tasks.summary_prompts import (

@@ -196,6 +196,29 @@
     </message>
 </context>
 <context>
+    <name>Disclosure</name>
+    <message>
+        <location filename="../../app/gui/dialogs/disclosure.py" line="19"/>
+        <source>Answers from an organisation server</source>
+        <translation>조직 서버에서 답 받기</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/disclosure.py" line="20"/>
+        <source>Baro will send text to the server {host}.</source>
+        <translation>바로가 조직 서버 {host}(으)로 글을 보냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/disclosure.py" line="23"/>
+        <source>Send to this server</source>
+        <translation>이 서버로 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/disclosure.py" line="25"/>
+        <source>Answer on this PC</source>
+        <translation>내 PC에서 답하기</translation>
+    </message>
+</context>
+<context>
     <name>DraftPane</name>
     <message>
         <location filename="../../app/gui/panes/draft_pane.py" line="73"/>
@@ -321,6 +344,84 @@
         <location filename="../../app/gui/panes/draft_pane.py" line="403"/>
         <source>Saved to {name}</source>
         <translation>{name}에 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>EngineBox</name>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="42"/>
+        <source>Engine: where answers are made</source>
+        <translation>엔진: 답을 만드는 곳</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="44"/>
+        <source>This PC (nothing leaves the computer)</source>
+        <translation>내 PC (아무것도 밖으로 나가지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="45"/>
+        <source>Organisation server (OpenAI-compatible)</source>
+        <translation>조직 서버 (OpenAI 호환)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="52"/>
+        <source>Load models</source>
+        <translation>모델 목록 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="55"/>
+        <source>Allow unencrypted http to another computer (not recommended)</source>
+        <translation>다른 컴퓨터의 서버에 암호화 없이(http) 연결 허용 (권장하지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="65"/>
+        <source>Server address</source>
+        <translation>서버 주소</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="66"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="67"/>
+        <source>API key</source>
+        <translation>API 키</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="86"/>
+        <source>Documents, questions and answers stay on this PC.</source>
+        <translation>문서와 질문, 답은 모두 이 PC에 남습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="91"/>
+        <source>Stored in the keyring</source>
+        <translation>비밀 저장소(keyring)에 저장됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="91"/>
+        <source>none (if the server needs none)</source>
+        <translation>없음 (서버가 키를 요구하지 않으면)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="105"/>
+        <source>Unencrypted connection</source>
+        <translation>암호화되지 않은 연결</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="107"/>
+        <source>Without https, anyone on the network between this PC and the server can read the passages and answers. Use it only if your administrator says the network is protected.</source>
+        <translation>https가 아니면 이 PC와 서버 사이의 네트워크에서 누구나 보내는 문단과 답을 읽을 수 있습니다. 관리자가 안전한 네트워크라고 한 경우에만 켜 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="130"/>
+        <source>The server offers {count} model(s).</source>
+        <translation>서버에 모델이 {count}개 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/engine_settings.py" line="138"/>
+        <source>Choose the server&apos;s model (Load models lists them).</source>
+        <translation>서버의 모델을 골라 주세요 ('모델 목록 불러오기'로 볼 수 있습니다).</translation>
     </message>
 </context>
 <context>
@@ -748,119 +849,119 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="42"/>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="175"/>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="184"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="50"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="191"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="200"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="49"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="57"/>
         <source>Built-in model</source>
         <translation>내장 모델</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="56"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="64"/>
         <source>automatic</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="57"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="65"/>
         <source>model&apos;s recommendation</source>
         <translation>모델 권장값</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="65"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="73"/>
         <source>How freely the model chooses its words, for every task: 0 always gives the same answer, higher values vary more. Applies from the next answer, without reloading the model.</source>
         <translation>모델이 낱말을 얼마나 자유롭게 고를지 정합니다. 모든 작업에 쓰입니다. 0이면 늘 같은 답을, 높을수록 다양한 답을 씁니다. 모델을 다시 불러오지 않고 다음 답부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="69"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="77"/>
         <source>Keep a history of my tasks on this computer</source>
         <translation>작업 기록을 이 컴퓨터에 남기기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="76"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="84"/>
         <source>Open quick ask with this hotkey from any program</source>
         <translation>어느 프로그램에서든 이 단축키로 빠른 질문 열기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="78"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="86"/>
         <source>Start Baro in the tray when I log in</source>
         <translation>로그인하면 바로를 알림 영역에서 시작</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="82"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="90"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="83"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="91"/>
         <source>CPU threads</source>
         <translation>CPU 스레드</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="84"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="92"/>
         <source>Context size (tokens)</source>
         <translation>컨텍스트 크기(토큰)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="85"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="93"/>
         <source>GPU layers</source>
         <translation>GPU 층 수</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="86"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="94"/>
         <source>Temperature</source>
         <translation>온도(다양성)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="88"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="96"/>
         <source>Language (after restart)</source>
         <translation>언어 (다시 시작한 뒤 적용)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="89"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="97"/>
         <source>Hotkey</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="95"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="103"/>
         <source>Forget token</source>
         <translation>토큰 지우기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="106"/>
         <source>Hugging Face token (only for gated model downloads)</source>
         <translation>Hugging Face 토큰 (동의가 필요한 모델을 내려받을 때만)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="145"/>
         <source>No keyring on this computer</source>
         <translation>이 컴퓨터에 비밀 저장소 없음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="148"/>
         <source>No system keyring was found, so Baro cannot store a token. It is never written to a file. Public models download without one.</source>
         <translation>시스템 비밀 저장소(keyring)를 찾지 못해 토큰을 저장할 수 없습니다. 토큰은 절대 파일에 쓰지 않습니다. 공개 모델은 토큰 없이 내려받을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="143"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="154"/>
         <source>Stored in the keyring</source>
         <translation>비밀 저장소에 저장됨</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="143"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="154"/>
         <source>hf_…</source>
         <translation>hf_…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="146"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="157"/>
         <source>Kept in the system keyring ({name}), never in a file.</source>
         <translation>시스템 비밀 저장소({name})에만 보관하며 파일에는 쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="168"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="179"/>
         <source>This settings file was written by a newer Baro; it is left unchanged.</source>
         <translation>더 새 버전의 바로가 만든 설정 파일이라 바꾸지 않습니다.</translation>
     </message>
@@ -868,17 +969,17 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/gui/shell.py" line="136"/>
+        <location filename="../../app/gui/shell.py" line="140"/>
         <source>The clipboard holds no text or file to summarize.</source>
         <translation>클립보드에 요약할 글이나 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shell.py" line="194"/>
+        <location filename="../../app/gui/shell.py" line="198"/>
         <source>Baro</source>
         <translation>바로</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shell.py" line="205"/>
+        <location filename="../../app/gui/shell.py" line="209"/>
         <source>Baro keeps running in the tray. To quit, choose Quit in the tray icon&apos;s menu.</source>
         <translation>바로는 알림 영역에서 계속 실행됩니다. 끝내려면 알림 영역 아이콘의 메뉴에서 종료를 고르세요.</translation>
     </message>
@@ -886,7 +987,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/gui/application.py" line="66"/>
+        <location filename="../../app/gui/application.py" line="85"/>
         <source>Baro cannot start</source>
         <translation>바로를 시작할 수 없습니다</translation>
     </message>

@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app.gui.application import create_app
 from app.gui.engine_controller import EngineController
 from app.gui.main_window import MainWindow
-from app.tasks.assistant import describe_model
+from app.tasks.assistant import default_model
 from app.tasks.model_choice import ModelPlan
 
 
@@ -44,7 +44,7 @@ def qapp_cls() -> type:
 
 @pytest.fixture
 def engine(default_model_path: Path) -> Iterator[EngineController]:
-    controller = EngineController(lambda _anyway: ModelPlan(describe_model(default_model_path, n_ctx=2048), 2, 0))
+    controller = EngineController(lambda _anyway: ModelPlan(default_model(default_model_path.parent, n_ctx=2048), 2, 0))
     yield controller
     controller.shutdown()
 

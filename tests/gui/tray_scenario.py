@@ -19,14 +19,14 @@ from app.gui.engine_controller import EngineController, EngineState
 from app.gui.main_window import MainWindow
 from app.gui.shell import DesktopShell, LaunchRequest
 from app.store.settings import load_settings
-from app.tasks.assistant import describe_model
+from app.tasks.assistant import default_model
 from app.tasks.model_choice import ModelPlan
 
 
 def main() -> int:
     model = Path(os.environ["BARO_TEST_MODEL"])
     app = create_app([])
-    engine = EngineController(lambda _anyway: ModelPlan(describe_model(model, n_ctx=512), 1, 0))
+    engine = EngineController(lambda _anyway: ModelPlan(default_model(model.parent, n_ctx=512), 1, 0))
     window = MainWindow(engine)
     shell = DesktopShell(app, engine, window)
     seen: dict[str, Any] = {"tray_available": QSystemTrayIcon.isSystemTrayAvailable()}

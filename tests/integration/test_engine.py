@@ -11,8 +11,9 @@ import pytest
 
 from app.core.errors import EngineCrashed, ModelLoadError
 from app.llm.catalog import load_catalog
-from app.llm.client import Engine, GenerationParams
+from app.llm.client import Engine
 from app.llm.default_model import ensure_default_model, is_verified, sha256_file
+from app.llm.engine_api import GenerationParams
 
 pytestmark = pytest.mark.slow
 

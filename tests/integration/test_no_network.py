@@ -99,12 +99,12 @@ GUI_SCRIPT = """
 import sys, time
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from app.gui.application import create_app, plan_from_settings
+from app.gui.application import EnginePlanner, create_app
 from app.gui.engine_controller import EngineController
 from app.gui.main_window import MainWindow
 
 app = create_app([])
-engine = EngineController(plan_from_settings)
+engine = EngineController(EnginePlanner())
 window = MainWindow(engine)
 window.show()
 engine.load_in_background()

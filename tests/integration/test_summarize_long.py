@@ -10,7 +10,7 @@ import pytest
 
 from app.core.events import Done, KeyPoints, Notice, Progress, SentenceVerdict, Token
 from app.docs import read_document
-from app.tasks.assistant import Assistant, describe_model
+from app.tasks.assistant import Assistant, default_model
 from app.tasks.summarize import SummaryRequest, summarize_document
 from tests.long_document import build_long_pdf
 
@@ -23,7 +23,7 @@ def squash(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def assistant(default_model_path: Path) -> Iterator[Assistant]:
-    opened = Assistant.open(describe_model(default_model_path, n_ctx=4096), threads=2)
+    opened = Assistant.open(default_model(default_model_path.parent, 4096), threads=2)
     yield opened
     opened.close()
 

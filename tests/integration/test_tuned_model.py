@@ -9,7 +9,7 @@ import pytest
 from app.core.cancel import CancelToken
 from app.core.events import Token
 from app.llm.catalog import load_catalog
-from app.llm.client import GenerationParams
+from app.llm.engine_api import GenerationParams
 from app.llm.prompts import PromptFormat
 from app.store.settings import Settings
 from app.tasks.assistant import Assistant, catalog_model, describe_model

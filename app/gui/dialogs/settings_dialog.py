@@ -1,4 +1,5 @@
-"""설정: model, threads, context, GPU layers, temperature, history, language, hotkey, and the token (keyring only)."""
+"""설정: model, threads, context, GPU layers, temperature, history, language, hotkey, the engine (this PC or a
+team server), and the tokens and keys (keyring only)."""
 
 from __future__ import annotations
 
@@ -26,10 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import BaroError
+from app.gui.dialogs.disclosure import confirm_sending
+from app.gui.dialogs.engine_settings import EngineBox
 from app.llm.model_store import ModelStore
 from app.store.paths import app_paths
 from app.store.secrets import HF_TOKEN, SecretStore
 from app.store.settings import LANGUAGES, Settings, load_settings, save_settings, validate
+from app.tasks.team_server import requested_host
+
+
+def checked_host(settings: Settings) -> str | None:
+    return requested_host(settings, settings.engine_url) if settings.engine == "server" else None
 
 
 class SettingsDialog(QDialog):
@@ -104,6 +112,8 @@ class SettingsDialog(QDialog):
         token_layout.addWidget(self.keyring_note)
         self._show_token_state()
 
+        self.engine = EngineBox(current, self.secrets)
+
         self.notice = QLabel("\n".join(self.loaded.notices))
         self.notice.setWordWrap(True)
         self.notice.setVisible(bool(self.loaded.notices))
@@ -115,6 +125,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addLayout(form)
+        layout.addWidget(self.engine)
         layout.addWidget(token_box)
         layout.addWidget(buttons)
 
@@ -163,13 +174,18 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            settings = validate(self.chosen())
+            settings = validate(self.engine.apply(self.chosen()))
             if not self.loaded.writable:
                 raise BaroError(self.tr("This settings file was written by a newer Baro; it is left unchanged."))
             token = self.token.text().strip()
             if token:
                 self.secrets.set(HF_TOKEN, token)
                 self.token.clear()
+            host = checked_host(settings)
+            if host is not None and host != settings.engine_disclosed_host:
+                if not confirm_sending(self, host):
+                    return
+                settings = replace(settings, engine_disclosed_host=host)
             save_settings(settings)
         except BaroError as err:
             QMessageBox.warning(self, self.tr("Settings"), err.user_message)

@@ -15,7 +15,7 @@ from app.core.cancel import CancelToken
 from app.core.errors import BaroError
 from app.core.events import Done, Event, Progress, Token, Withdraw
 from app.core.streamed import StreamedText
-from app.llm.client import GenerationParams
+from app.llm.engine_api import GenerationParams
 from app.llm.prompts import TaskPrompt
 from app.tasks.assistant import Assistant
 from app.text.korean_format import Register, clean_inline, parse_marker, to_register

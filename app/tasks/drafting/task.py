@@ -14,7 +14,7 @@ from pathlib import Path
 from app.core.cancel import CancelToken
 from app.core.events import Done, Event, Notice, Progress, Token, Withdraw
 from app.core.streamed import StreamedText
-from app.llm.client import GenerationParams
+from app.llm.engine_api import GenerationParams
 from app.store.templates import Template
 from app.tasks.assistant import Assistant
 from app.tasks.drafting.backing import Replacement, keep_backed

@@ -1,4 +1,5 @@
-from app.llm.prompts import BARO_TUNED_END, PromptFormat, TaskPrompt, render, training_example
+from app.llm.engine_api import ChatMessage
+from app.llm.prompts import BARO_TUNED_END, PromptFormat, TaskPrompt, chat_messages, render, training_example
 
 PROMPT = TaskPrompt(system="규칙", content="본문", instruction="요약하세요.", cue="[요약]", stop=("###",))
 
@@ -11,6 +12,7 @@ def test_every_format_renders_content_and_has_its_stop() -> None:
         PromptFormat.EXAONE: "[|endofturn|]",
         PromptFormat.COMPLETION: "\n\n",
         PromptFormat.BARO_TUNED: "<end_of_turn>",
+        PromptFormat.SERVER_CHAT: "###",  # the server's template knows its own end of turn
     }
     for fmt in PromptFormat:
         rendered = render(fmt, PROMPT)
@@ -30,6 +32,13 @@ def test_chat_formats_carry_system_and_instruction_but_not_the_base_model_cue() 
         text = render(fmt, PROMPT).text
         assert "규칙" in text and "요약하세요." in text
         assert "[요약]" not in text
+
+
+def test_a_server_chat_gets_the_system_and_the_user_turn_as_messages() -> None:
+    assert chat_messages(PROMPT) == (ChatMessage("system", "규칙"), ChatMessage("user", "본문\n\n요약하세요."))
+    no_system = TaskPrompt(system="", content="본문")
+    assert chat_messages(no_system) == (ChatMessage("user", "본문"),)
+    assert "[요약]" not in render(PromptFormat.SERVER_CHAT, PROMPT).text
 
 
 def test_gemma_turns() -> None:

@@ -49,12 +49,21 @@ hotkey = "F9"
 [history]
 enabled = false
 """,
+    4: """
+version = 4
+[model]
+active = "baro-gemma3-270m"
+[interface]
+hotkey_enabled = false
+tray_notice_shown = true
+""",
 }
 
 EXPECTED = {
     1: Settings(model="exaone.gguf", context_size=8192, threads=4, language="en"),
     2: Settings(model="/elsewhere/own-model.gguf", context_size=2048, threads=2, gpu_layers=10, temperature=0.7),
     3: Settings(model="qwen", hotkey="F9", history_enabled=False, hotkey_enabled=True, start_on_login=False),
+    4: Settings(model="baro-gemma3-270m", hotkey_enabled=False, tray_notice_shown=True, engine="local"),
 }
 
 

@@ -49,7 +49,9 @@ def test_not_found_is_overruled_only_when_one_sentence_holds_almost_the_whole_qu
 ) -> None:
     notice = evidence_instead(NOT_IN_PASSAGES, plan)
     assert notice is not None and "확인해 주세요" in notice
-    missing = plan_question(AskSession(), "한빛전자 새 공장의 연간 전기요금과 수도요금은 얼마인가?", db_path=tmp_path / "library.sqlite3")
+    missing = plan_question(
+        AskSession(), "한빛전자 새 공장의 연간 전기요금과 수도요금은 얼마인가?", db_path=tmp_path / "library.sqlite3"
+    )
     assert missing.evidence_share < 0.8
     assert evidence_instead(NOT_IN_PASSAGES, missing) is None
 

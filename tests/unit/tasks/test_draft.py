@@ -171,9 +171,9 @@ def test_user_template_copies_win_and_broken_files_are_reported() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(FIELDS))
 def test_default_model_drafts_pass_the_structure_checks(name: str, default_model_path: Path) -> None:
-    from app.tasks.assistant import Assistant, describe_model
+    from app.tasks.assistant import Assistant, default_model
 
-    assistant = Assistant.open(describe_model(default_model_path, 1024))
+    assistant = Assistant.open(default_model(default_model_path.parent, 1024))
     try:
         request = DraftRequest(find_template(name), FIELDS[name], max_tokens=60)
         streamed, done = _run(write_draft(assistant, request))

@@ -122,9 +122,9 @@ def test_reference_documents_back_sentences_the_points_alone_do_not(tmp_path: Pa
 
 @pytest.mark.slow
 def test_the_built_in_model_draft_for_the_issue_point_shows_no_unbacked_sentence(default_model_path: Path) -> None:
-    from app.tasks.assistant import Assistant, describe_model
+    from app.tasks.assistant import Assistant, default_model
 
-    assistant = Assistant.open(describe_model(default_model_path, 1024))
+    assistant = Assistant.open(default_model(default_model_path.parent, 1024))
     try:
         streamed, done, _ = _run(write_draft(assistant, DraftRequest(find_template("보고서"), REPORT, max_tokens=60)))
     finally:

@@ -9,7 +9,7 @@ import pytest
 
 from app.core.cancel import CancelToken
 from app.core.events import GuardHit, Token
-from app.llm.client import GenerationParams
+from app.llm.engine_api import GenerationParams
 from app.llm.prompts import PromptFormat, TaskPrompt
 from app.store.guard_log import log_file, read_records
 from app.store.guard_rules import load_rules, user_dir
@@ -71,7 +71,7 @@ def test_clean_text_costs_no_hits_and_no_log() -> None:
 def _assistant(answer: str) -> tuple[Assistant, ScriptedEngine]:
     engine = ScriptedEngine([answer])
     model = ActiveModel(Path("scripted.gguf"), "scripted", PromptFormat.GEMMA, "instruct", 2048)
-    return Assistant(engine, model), engine  # type: ignore[arg-type]
+    return Assistant(engine, model), engine
 
 
 def test_assistant_stream_yields_hit_after_the_flagged_sentence_and_steers_the_prompt() -> None:
