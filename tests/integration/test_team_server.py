@@ -59,9 +59,7 @@ def engine_for(url: str, *, model: str = MODEL_ALIAS, key: str | None = None, fm
     return HttpEngine(ServerSettings(parse_server_url(url), model, key, fmt, connect_timeout=2.0))
 
 
-def test_the_server_answers_in_the_tuned_format_as_this_pc_does(
-    server: TeamServer, default_model_path: Path
-) -> None:
+def test_the_server_answers_in_the_tuned_format_as_this_pc_does(server: TeamServer, default_model_path: Path) -> None:
     params = GenerationParams(max_tokens=24, temperature=0.0)
     local = Assistant.open(default_model(default_model_path.parent, 2048), threads=2)
     try:
