@@ -53,12 +53,14 @@ def questions(n: int, seed: int) -> list[str]:
     return prompts
 
 
-def ask(engine: ModelEngine, prompt: str, start: float, ttft: list[float], done: list[float]) -> None:
-    stream = engine.generate(prompt, PARAMS)
-    for event in stream.events():
-        if isinstance(event, str) and len(ttft) == len(done):
-            ttft.append(time.perf_counter() - start)
-    done.append(time.perf_counter() - start)
+def ask(engine: ModelEngine, prompt: str, start: float, firsts: list[float]) -> None:
+    """Stream one answer to its end; append the time of its first token since ``start`` to ``firsts``."""
+    first: float | None = None
+    for event in engine.generate(prompt, PARAMS).events():
+        if isinstance(event, str) and first is None:
+            first = time.perf_counter() - start
+    if first is not None:
+        firsts.append(first)
 
 
 def p95(values: list[float]) -> float:
@@ -74,9 +76,7 @@ def run_local(model: Path, adapter: Path, prompts: list[str], threads: int) -> t
         start = time.perf_counter()
         firsts: list[float] = []
         for prompt in prompts:
-            ttft: list[float] = []
-            ask(engine, prompt, start, ttft, [])
-            firsts += ttft
+            ask(engine, prompt, start, firsts)
         return time.perf_counter() - start, firsts
     finally:
         engine.close()
@@ -108,11 +108,10 @@ def run_server(binary: Path, model: Path, adapter: Path, prompts: list[str], thr
         engines = [HttpEngine(settings) for _ in prompts]
         engines[0].connect()
         engines[0].generate(prompts[0], GenerationParams(max_tokens=4)).result()
-        ttft: list[list[float]] = [[] for _ in prompts]
+        firsts: list[float] = []  # list.append is atomic: the 4 threads may share it
         start = time.perf_counter()
         workers = [
-            threading.Thread(target=ask, args=(e, p, start, t, []))
-            for e, p, t in zip(engines, prompts, ttft, strict=True)
+            threading.Thread(target=ask, args=(e, p, start, firsts)) for e, p in zip(engines, prompts, strict=True)
         ]
         for worker in workers:
             worker.start()
@@ -121,7 +120,7 @@ def run_server(binary: Path, model: Path, adapter: Path, prompts: list[str], thr
         total = time.perf_counter() - start
         for engine in engines:
             engine.close()
-        return total, [t[0] for t in ttft if t]
+        return total, firsts
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -22,7 +22,7 @@ from app.gui.main_window import MainWindow
 from app.gui.shell import DesktopShell, parse_launch
 from app.gui.single_instance import InstanceServer, hand_over
 from app.store.paths import app_paths
-from app.store.settings import load_settings
+from app.store.settings import Settings, load_settings
 from app.tasks.model_choice import ModelPlan, plan_engine, plan_model
 from app.tasks.team_server import requested_host
 
@@ -34,16 +34,16 @@ class EnginePlanner:
     def __init__(self, engine_url: str | None = None) -> None:
         self.engine_url = engine_url
 
-    def pending_disclosure(self) -> str | None:
+    def pending_disclosure(self, settings: Settings | None = None) -> str | None:
         """The server host the user has not yet agreed to send to, if one would answer."""
-        settings = load_settings().settings
+        settings = settings or load_settings().settings
         host = requested_host(settings, self.engine_url)
         return host if host is not None and host != settings.engine_disclosed_host else None
 
     def __call__(self, load_anyway: bool) -> ModelPlan:
         models = app_paths().ensure().models
         settings = load_settings().settings
-        if self.pending_disclosure() is not None:
+        if self.pending_disclosure(settings) is not None:
             return plan_model(settings, models, load_anyway=load_anyway)
         return plan_engine(settings, models, server_url=self.engine_url, load_anyway=load_anyway)
 

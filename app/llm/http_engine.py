@@ -63,6 +63,11 @@ class ServerSettings:
         return self.prompt_format is PromptFormat.SERVER_CHAT
 
 
+def server_label(address: ServerAddress) -> str:
+    """Who answers, as the status line names a team server."""
+    return f"조직 서버 {address.host}"
+
+
 class HttpEngine:
     """A model on an OpenAI-compatible server, behind the same interface as the local worker."""
 
@@ -84,7 +89,7 @@ class HttpEngine:
 
     @property
     def label(self) -> str:
-        return f"조직 서버 {self.settings.address.host}"
+        return server_label(self.settings.address)
 
     def connect(self) -> ModelInfo:
         """Check the server and the model (``/v1/models``) and probe its tokenizer; the ``load`` of a server."""
@@ -285,11 +290,6 @@ class ServerStream:
             self._parts.append(text)
             self.stats.completion_tokens += 1
             yield text
-
-    def __iter__(self) -> Iterator[str]:
-        for event in self.events():
-            if isinstance(event, str):
-                yield event
 
     def result(self) -> str:
         for _ in self.events():

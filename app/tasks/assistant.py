@@ -14,7 +14,7 @@ from app.llm.chat_template import ChatTemplateError, render_task_prompt
 from app.llm.client import Engine
 from app.llm.default_model import load_default_model, shipped_adapter
 from app.llm.engine_api import GenerationParams, ModelEngine, TextStream
-from app.llm.http_engine import HttpEngine, ServerSettings
+from app.llm.http_engine import HttpEngine, ServerSettings, server_label
 from app.llm.model_integrity import BackgroundHash
 from app.llm.prompts import PromptFormat, RenderedPrompt, TaskPrompt, chat_messages, render
 from app.tasks.answer_watch import AnswerWatch
@@ -56,6 +56,14 @@ class ActiveModel:
 def server_tier(prompt_format: PromptFormat) -> str:
     """A server's chat model is instruction-tuned; one fed Baro's base or tuned rendering is a small base."""
     return "base-small" if prompt_format in (PromptFormat.COMPLETION, PromptFormat.BARO_TUNED) else "instruct"
+
+
+def describe_server(server: ServerSettings, name: str | None = None, n_ctx: int | None = None) -> ActiveModel:
+    """A team server's model as Baro shows it: "모델 (조직 서버 host)"; ``name`` and ``n_ctx`` as the server
+    reported them, else as configured."""
+    label = f"{name or server.model} ({server_label(server.address)})"
+    fmt = server.prompt_format
+    return ActiveModel(Path(server.address.url), label, fmt, server_tier(fmt), n_ctx or server.n_ctx)
 
 
 def describe_model(path: Path, n_ctx: int | None = None) -> ActiveModel:
@@ -129,9 +137,7 @@ class Assistant:
         except BaseException:
             engine.close()
             raise
-        model = ActiveModel(Path(server.address.url), f"{info.name} ({engine.label})", server.prompt_format,
-                            server_tier(server.prompt_format), info.n_ctx)  # fmt: skip
-        return cls(engine, model, temperature=temperature)
+        return cls(engine, describe_server(server, info.name, info.n_ctx), temperature=temperature)
 
     def close(self) -> None:
         self.engine.close()

@@ -18,7 +18,7 @@ from app.tasks.assistant import (
     EmbeddedTemplate,
     catalog_model,
     default_model,
-    server_tier,
+    describe_server,
 )
 from app.tasks.team_server import choose_server, server_settings
 
@@ -53,9 +53,7 @@ def plan_engine(
     if choice is None:
         return plan_model(settings, models_dir, override=override, context=context, load_anyway=load_anyway)
     server = server_settings(choice, n_ctx=context or settings.context_size or None)
-    described = ActiveModel(Path(server.address.url), f"{server.model} (조직 서버 {server.address.host})",
-                            server.prompt_format, server_tier(server.prompt_format), server.n_ctx)  # fmt: skip
-    return ModelPlan(described, None, 0, settings.temperature, server=server)
+    return ModelPlan(describe_server(server), None, 0, settings.temperature, server=server)
 
 
 def open_planned(plan: ModelPlan) -> Assistant:

@@ -8,13 +8,13 @@ settings.toml. With no model named, a server offering exactly one model gets tha
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.core.errors import ServerError, ServerFault
 from app.llm.http_engine import HttpEngine, ServerSettings
 from app.llm.prompts import PromptFormat
 from app.llm.server_address import ServerAddress, parse_server_url
-from app.store.admin_policy import AdminPolicy, load_admin_policy
+from app.store.admin_policy import load_admin_policy
 from app.store.secrets import SecretStore
 from app.store.settings import Settings
 
@@ -43,22 +43,25 @@ def api_key_name(host: str) -> str:
     return f"engine-api-key:{host.lower()}"
 
 
+def wanted_url(settings: Settings, url: str | None = None) -> str:
+    """The server asked for: ``url`` (``--engine``), else ``BARO_ENGINE_URL``, else the settings' server when
+    the engine setting says so; "" for this PC's own engine."""
+    return url or os.environ.get(ENGINE_URL_ENV) or (settings.engine_url if settings.engine == "server" else "")
+
+
+def stored_api_key(host: str, secrets: SecretStore | None = None) -> str | None:
+    return (secrets or SecretStore()).get(api_key_name(host))
+
+
 def choose_server(
-    settings: Settings,
-    *,
-    url: str | None = None,
-    model: str | None = None,
-    secrets: SecretStore | None = None,
-    policy: AdminPolicy | None = None,
+    settings: Settings, *, url: str | None = None, model: str | None = None, secrets: SecretStore | None = None
 ) -> ServerChoice | None:
-    """The server to use: ``url`` (``--engine``), else ``BARO_ENGINE_URL``, else the settings' server when
-    the engine setting says so; None for this PC's own engine."""
-    wanted = url or os.environ.get(ENGINE_URL_ENV) or (settings.engine_url if settings.engine == "server" else "")
+    """The server ``wanted_url`` names, checked (``checked_address``); None for this PC's own engine."""
+    wanted = wanted_url(settings, url)
     if not wanted:
         return None
-    policy = policy if policy is not None else load_admin_policy()
-    address = parse_server_url(wanted, allow_insecure=settings.engine_insecure, allowed_hosts=policy.allowed_hosts)
-    key = os.environ.get(ENGINE_KEY_ENV) or (secrets or SecretStore()).get(api_key_name(address.host))
+    address = checked_address(wanted, allow_insecure=settings.engine_insecure)
+    key = os.environ.get(ENGINE_KEY_ENV) or stored_api_key(address.host, secrets)
     try:
         prompt_format = PromptFormat(settings.engine_format)
     except ValueError:
@@ -69,18 +72,21 @@ def choose_server(
 
 def server_settings(choice: ServerChoice, *, n_ctx: int | None = None) -> ServerSettings:
     """Settings for ``HttpEngine``; a choice without a model takes the server's only one (asks the server)."""
-    model = choice.model or only_model(choice)
-    settings = ServerSettings(choice.address, model, choice.api_key, choice.prompt_format)
-    return settings if n_ctx is None else ServerSettings(**{**settings.__dict__, "n_ctx": n_ctx})
+    settings = _settings_for(choice, choice.model or only_model(choice))
+    return settings if n_ctx is None else replace(settings, n_ctx=n_ctx)
 
 
 def offered_models(choice: ServerChoice) -> list[str]:
     """The model names the server offers (``GET /v1/models``), for the settings' model list."""
-    engine = HttpEngine(ServerSettings(choice.address, choice.model, choice.api_key, choice.prompt_format))
+    engine = HttpEngine(_settings_for(choice, choice.model))
     try:
         return [m.id for m in engine.list_models()]
     finally:
         engine.close()
+
+
+def _settings_for(choice: ServerChoice, model: str) -> ServerSettings:
+    return ServerSettings(choice.address, model, choice.api_key, choice.prompt_format)
 
 
 def only_model(choice: ServerChoice) -> str:
@@ -100,7 +106,7 @@ def checked_address(url: str, *, allow_insecure: bool) -> ServerAddress:
 def requested_host(settings: Settings, url: str | None = None) -> str | None:
     """The host of the server that would answer (no network); None for this PC or an address that is refused
     (loading then reports why)."""
-    wanted = url or os.environ.get(ENGINE_URL_ENV) or (settings.engine_url if settings.engine == "server" else "")
+    wanted = wanted_url(settings, url)
     if not wanted:
         return None
     try:
@@ -119,7 +125,7 @@ def store_api_key(host: str, key: str, secrets: SecretStore | None = None) -> No
 
 
 def has_api_key(host: str, secrets: SecretStore | None = None) -> bool:
-    return (secrets or SecretStore()).get(api_key_name(host)) is not None
+    return stored_api_key(host, secrets) is not None
 
 
 def entered_choice(
@@ -127,5 +133,5 @@ def entered_choice(
 ) -> ServerChoice:
     """What the user typed in 설정 → 엔진, checked; an empty key means the one kept in the keyring."""
     address = checked_address(url, allow_insecure=allow_insecure)
-    stored = key or (secrets or SecretStore()).get(api_key_name(address.host))
+    stored = key or stored_api_key(address.host, secrets)
     return ServerChoice(address, model.strip(), PromptFormat.SERVER_CHAT, stored)

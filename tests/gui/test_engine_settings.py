@@ -51,13 +51,17 @@ def dialog_with(qtbot: QtBot, baro_home: Path, keyring: MemoryKeyring) -> Settin
     return dialog
 
 
+def enter_server(dialog: SettingsDialog, url: str, model: str) -> None:
+    dialog.engine.server.setChecked(True)
+    dialog.engine.url.setText(url)
+    dialog.engine.model.setCurrentText(model)
+
+
 def test_a_team_server_is_saved_with_its_key_in_the_keyring_after_the_disclosure(qtbot: QtBot, baro_home: Path) -> None:
     keyring = MemoryKeyring()
     dialog = dialog_with(qtbot, baro_home, keyring)
     assert dialog.engine.local.isChecked() and not dialog.engine.url.isEnabled()
-    dialog.engine.server.setChecked(True)
-    dialog.engine.url.setText("http://127.0.0.1:8080/v1")
-    dialog.engine.model.setCurrentText("exaone-32b")
+    enter_server(dialog, "http://127.0.0.1:8080/v1", "exaone-32b")
     dialog.engine.key.setText(KEY)
     seen: list[str] = []
     answer_next_box(agree, seen)
@@ -74,9 +78,7 @@ def test_a_team_server_is_saved_with_its_key_in_the_keyring_after_the_disclosure
 
 def test_declining_the_disclosure_saves_nothing(qtbot: QtBot, baro_home: Path) -> None:
     dialog = dialog_with(qtbot, baro_home, MemoryKeyring())
-    dialog.engine.server.setChecked(True)
-    dialog.engine.url.setText("http://localhost:9000")
-    dialog.engine.model.setCurrentText("m")
+    enter_server(dialog, "http://localhost:9000", "m")
     seen: list[str] = []
     answer_next_box(decline, seen)
     dialog.save()
@@ -85,9 +87,7 @@ def test_declining_the_disclosure_saves_nothing(qtbot: QtBot, baro_home: Path) -
 
 def test_plain_http_to_another_machine_is_refused_in_korean_unless_allowed(qtbot: QtBot, baro_home: Path) -> None:
     dialog = dialog_with(qtbot, baro_home, MemoryKeyring())
-    dialog.engine.server.setChecked(True)
-    dialog.engine.url.setText("http://10.1.2.3:8000")
-    dialog.engine.model.setCurrentText("m")
+    enter_server(dialog, "http://10.1.2.3:8000", "m")
     refused: list[str] = []
     answer_next_box(agree, refused)
     dialog.save()
@@ -107,9 +107,7 @@ def test_plain_http_to_another_machine_is_refused_in_korean_unless_allowed(qtbot
 def test_the_admin_allow_list_refuses_another_host(qtbot: QtBot, baro_home: Path) -> None:
     (baro_home / "admin.toml").write_text('[engine]\nallowed_hosts = ["llm.example.co.kr"]\n', encoding="utf-8")
     dialog = dialog_with(qtbot, baro_home, MemoryKeyring())
-    dialog.engine.server.setChecked(True)
-    dialog.engine.url.setText("https://other.example.com")
-    dialog.engine.model.setCurrentText("m")
+    enter_server(dialog, "https://other.example.com", "m")
     refused: list[str] = []
     answer_next_box(agree, refused)
     dialog.save()
