@@ -79,7 +79,7 @@ TUNE_OUT     ?= tune/build/run
 TUNE_ADAPTER ?= models/baro-tuned-lora.gguf
 TUNE_EPOCHS  ?= 3
 TUNE_THREADS ?= 2
-TUNE_MAX_LEN ?= 768
+TUNE_MAX_LEN ?= 1024
 # Empty: pip's default index (on Linux PyPI's torch is the multi-GB CUDA build). For the CPU-only wheel:
 # make tune TORCH_INDEX=https://download.pytorch.org/whl/cpu
 TORCH_INDEX  ?=

@@ -128,9 +128,17 @@ class FixedAnswer:
 
 
 @dataclass(frozen=True)
+class AnsweredBy:
+    """Which model, on which engine, writes the answer that follows (e.g. "Baro 기본 … · 내 PC",
+    "qwen2.5-7b (조직 서버 llm.example.co.kr)")."""
+
+    who: str
+
+
+@dataclass(frozen=True)
 class Done:
     text: str
     data: dict[str, Any] = field(default_factory=dict)
 
 
-Event = Progress | Token | Notice | Withdraw | KeyPoints | SentenceVerdict | GuardHit | FixedAnswer | Done
+Event = Progress | Token | Notice | Withdraw | KeyPoints | SentenceVerdict | GuardHit | FixedAnswer | AnsweredBy | Done

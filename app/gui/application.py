@@ -24,6 +24,7 @@ from app.gui.single_instance import InstanceServer, hand_over
 from app.store.paths import app_paths
 from app.store.settings import Settings, load_settings
 from app.tasks.model_choice import ModelPlan, plan_engine, plan_model
+from app.tasks.request_preview import settings_preview
 from app.tasks.team_server import requested_host
 
 
@@ -39,6 +40,10 @@ class EnginePlanner:
         settings = settings or load_settings().settings
         host = requested_host(settings, self.engine_url)
         return host if host is not None and host != settings.engine_disclosed_host else None
+
+    def preview(self) -> str:
+        """The exact request of one example question to the server that would answer."""
+        return settings_preview(load_settings().settings, self.engine_url)
 
     def __call__(self, load_anyway: bool) -> ModelPlan:
         models = app_paths().ensure().models
@@ -97,6 +102,6 @@ def main(argv: Sequence[str] = ()) -> int:
     shell.start(request)
     after_window_shown(window)
     if (host := planner.pending_disclosure()) is not None:
-        confirm_sending(window, host)
+        confirm_sending(window, host, planner.preview())
     engine.load_in_background()
     return app.exec()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -84,6 +85,22 @@ class MainWindow(QMainWindow):
 
     def show_pane(self, index: int) -> None:
         self.nav.setCurrentRow(index)
+
+    def show_summary(self, data: dict[str, Any], text: str = "") -> None:
+        """Bring a finished summary (its ``Done.data``, e.g. from the quick-ask popup) into 요약; without data,
+        the text alone."""
+        self.show_pane(self.panes.index(self.summarize_pane))
+        self.summarize_pane.show_summary(data or {"summary": text})
+
+    def show_answer(self, question: str, text: str, data: dict[str, Any] | None = None) -> None:
+        """Bring an answer into 질문: a library answer with its sources and marks (``data``), else the text."""
+        self.show_pane(self.panes.index(self.ask_pane))
+        self.ask_pane.input.setText(question)
+        if data:
+            self.ask_pane.show_result(data)
+        else:
+            self.ask_pane.view.clear_fixed_answer()
+            self.ask_pane.view.output.setPlainText(text)
 
     def assistant_when_ready(self, cancel: CancelToken) -> Iterator[Event | Assistant]:
         """Used on a task's thread: wait (cancellably) for the model, then hand it over."""

@@ -154,19 +154,13 @@ class DesktopShell(QObject):
         return self.popup.summarize_file(path)
 
     def open_in_window(self, shown: dict[str, Any]) -> None:
-        window = self.window
-        window.bring_to_front()
-        if shown.get("kind") == "summary":
-            window.show_pane(0)
-            window.summarize_pane.view.output.setPlainText(str(shown.get("text", "")))
-            return
-        window.show_pane(2)
-        window.ask_pane.input.setText(str(shown.get("question", "")))
+        self.window.bring_to_front()
         data = shown.get("data") or {}
-        if shown.get("kind") == "library" and data:
-            window.ask_pane.show_result(data)
+        if shown.get("kind") == "summary":
+            self.window.show_summary(data, str(shown.get("text", "")))
         else:
-            window.ask_pane.view.output.setPlainText(str(shown.get("text", "")))
+            library = data if shown.get("kind") == "library" else None
+            self.window.show_answer(str(shown.get("question", "")), str(shown.get("text", "")), library)
 
     def open_settings(self) -> None:
         self.window.bring_to_front()

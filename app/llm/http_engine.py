@@ -63,6 +63,33 @@ class ServerSettings:
         return self.prompt_format is PromptFormat.SERVER_CHAT
 
 
+def request_body(
+    settings: ServerSettings, prompt: str, params: GenerationParams, chat: Sequence[ChatMessage] = ()
+) -> tuple[str, dict[str, Any]]:
+    """The endpoint and JSON body of one answer request: everything that leaves this PC for it."""
+    if settings.chat:
+        messages = chat or (ChatMessage("user", prompt),)
+        path = "/v1/chat/completions"
+        body: dict[str, Any] = {"messages": [{"role": m.role, "content": m.content} for m in messages]}
+    else:
+        path = "/v1/completions"
+        body = {"prompt": prompt}
+    body |= {
+        "model": settings.model,
+        "stream": True,
+        "max_tokens": params.max_tokens,
+        "temperature": params.temperature,
+        "top_p": params.top_p,
+        # llama.cpp's and vLLM's sampling extensions; OpenAI-compatible servers ignore what they lack
+        "top_k": params.top_k,
+        "min_p": params.min_p,
+        "repeat_penalty": params.repeat_penalty,
+        "stop": list(params.stop),
+        "seed": params.seed,
+    }
+    return path, body
+
+
 def server_label(address: ServerAddress) -> str:
     """Who answers, as the status line names a team server."""
     return f"조직 서버 {address.host}"
@@ -114,27 +141,7 @@ class HttpEngine:
     def generate(
         self, prompt: str, params: GenerationParams | None = None, *, chat: Sequence[ChatMessage] = ()
     ) -> ServerStream:
-        params = params or GenerationParams()
-        if self.settings.chat:
-            messages = chat or (ChatMessage("user", prompt),)
-            path = "/v1/chat/completions"
-            body: dict[str, Any] = {"messages": [{"role": m.role, "content": m.content} for m in messages]}
-        else:
-            path = "/v1/completions"
-            body = {"prompt": prompt}
-        body |= {
-            "model": self.settings.model,
-            "stream": True,
-            "max_tokens": params.max_tokens,
-            "temperature": params.temperature,
-            "top_p": params.top_p,
-            # llama.cpp's and vLLM's sampling extensions; OpenAI-compatible servers ignore what they lack
-            "top_k": params.top_k,
-            "min_p": params.min_p,
-            "repeat_penalty": params.repeat_penalty,
-            "stop": list(params.stop),
-            "seed": params.seed,
-        }
+        path, body = request_body(self.settings, prompt, params or GenerationParams(), chat)
         return ServerStream(self, path, body, chat=self.settings.chat)
 
     def count_tokens(self, text: str) -> int:

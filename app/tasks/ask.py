@@ -481,6 +481,17 @@ class LabelTrim:
 # --- the task --------------------------------------------------------------------------------------
 
 
+def answer_params(prompt_format: PromptFormat, temperature: float) -> GenerationParams:
+    # A base model answers on one line and then wanders into new "questions": stop it at the line's end.
+    base = prompt_format is PromptFormat.COMPLETION
+    return GenerationParams(
+        max_tokens=BASE_MAX_NEW_TOKENS if base else MAX_NEW_TOKENS,
+        temperature=temperature,
+        repeat_penalty=1.1,
+        stop=("\n",) if base else (),
+    )
+
+
 def answer_plan(assistant: Assistant, plan: AskPlan, *, cancel: CancelToken | None = None) -> Iterator[Event]:
     """Stream the model's answer to ``plan`` and end with ``Done`` holding sentences, verdicts and sources."""
     cancel = cancel or CancelToken()
@@ -489,14 +500,8 @@ def answer_plan(assistant: Assistant, plan: AskPlan, *, cancel: CancelToken | No
         return
     if plan.fixed is not None:
         yield plan.fixed
-    # A base model answers on one line and then wanders into new "questions": stop it at the line's end.
     base = assistant.model.prompt_format is PromptFormat.COMPLETION
-    params = GenerationParams(
-        max_tokens=BASE_MAX_NEW_TOKENS if base else MAX_NEW_TOKENS,
-        temperature=assistant.temperature,
-        repeat_penalty=1.1,
-        stop=("\n",) if base else (),
-    )
+    params = answer_params(assistant.model.prompt_format, assistant.temperature)
     prompt = build_prompt(plan.sources, plan.question, plan.evidence, example=base)
     passages = [s.passage.text for s in plan.sources]
     watch = AnswerWatch(source="\n".join(passages), judge=answer_judge(passages))

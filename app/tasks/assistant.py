@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.cancel import CancelToken
-from app.core.events import Event, Notice, Progress, Token
+from app.core.events import AnsweredBy, Event, Notice, Progress, Token
 from app.llm.catalog import CatalogModel, load_catalog
 from app.llm.chat_template import ChatTemplateError, render_task_prompt
 from app.llm.client import Engine
@@ -87,6 +87,11 @@ def catalog_model(models_dir: Path, entry: CatalogModel, n_ctx: int | None = Non
     return ActiveModel(path, entry.name, entry.prompt_format, entry.tier, n_ctx, adapter=adapter, integrity=integrity)
 
 
+def with_stops(params: GenerationParams, rendered: RenderedPrompt) -> GenerationParams:
+    """``params`` with the prompt format's stop strings added (each once)."""
+    return GenerationParams(**{**params.__dict__, "stop": tuple(dict.fromkeys((*params.stop, *rendered.stop)))})
+
+
 class Assistant:
     """One engine with one loaded model, shared by every task."""
 
@@ -142,6 +147,12 @@ class Assistant:
     def close(self) -> None:
         self.engine.close()
 
+    @property
+    def answerer(self) -> str:
+        """The model and the engine it runs on, as a status line names them (a server's name already says)."""
+        name = self.model.name
+        return name if self.engine.label in name else f"{name} · {self.engine.label}"
+
     def count_tokens(self, text: str) -> int:
         return self.engine.count_tokens(text)
 
@@ -180,8 +191,7 @@ class Assistant:
     def start(self, prompt: TaskPrompt, params: GenerationParams) -> TextStream:
         prompt_sent = with_guard_facts(prompt) if self.guard_enabled else prompt
         rendered = self.render(prompt_sent)
-        merged = GenerationParams(**{**params.__dict__, "stop": tuple(dict.fromkeys((*params.stop, *rendered.stop)))})
-        generation = self.engine.generate(rendered.text, merged, chat=chat_messages(prompt_sent))
+        generation = self.engine.generate(rendered.text, with_stops(params, rendered), chat=chat_messages(prompt_sent))
         self.recent.append(generation)
         return generation
 
@@ -204,6 +214,7 @@ class Assistant:
         cancel.raise_if_cancelled()
         generation = self.start(prompt, params)
         yield from self.take_notices()
+        yield AnsweredBy(self.answerer)
         self.last_generation = generation
         cancel.on_cancel(generation.cancel)
         watch = watch or AnswerWatch(source=prompt.content)

@@ -72,20 +72,20 @@ def choose_server(
 
 def server_settings(choice: ServerChoice, *, n_ctx: int | None = None) -> ServerSettings:
     """Settings for ``HttpEngine``; a choice without a model takes the server's only one (asks the server)."""
-    settings = _settings_for(choice, choice.model or only_model(choice))
+    settings = settings_for(choice, choice.model or only_model(choice))
     return settings if n_ctx is None else replace(settings, n_ctx=n_ctx)
 
 
 def offered_models(choice: ServerChoice) -> list[str]:
     """The model names the server offers (``GET /v1/models``), for the settings' model list."""
-    engine = HttpEngine(_settings_for(choice, choice.model))
+    engine = HttpEngine(settings_for(choice, choice.model))
     try:
         return [m.id for m in engine.list_models()]
     finally:
         engine.close()
 
 
-def _settings_for(choice: ServerChoice, model: str) -> ServerSettings:
+def settings_for(choice: ServerChoice, model: str) -> ServerSettings:
     return ServerSettings(choice.address, model, choice.api_key, choice.prompt_format)
 
 

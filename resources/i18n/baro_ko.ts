@@ -198,22 +198,27 @@
 <context>
     <name>Disclosure</name>
     <message>
-        <location filename="../../app/gui/dialogs/disclosure.py" line="19"/>
+        <location filename="../../app/gui/dialogs/disclosure.py" line="20"/>
         <source>Answers from an organisation server</source>
         <translation>조직 서버에서 답 받기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/disclosure.py" line="20"/>
+        <location filename="../../app/gui/dialogs/disclosure.py" line="21"/>
         <source>Baro will send text to the server {host}.</source>
         <translation>바로가 조직 서버 {host}(으)로 글을 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/disclosure.py" line="23"/>
+        <location filename="../../app/gui/dialogs/disclosure.py" line="24"/>
+        <source>What Baro sends for one question (an example):</source>
+        <translation>질문 하나에 Baro가 이 서버로 보내는 내용 (예시):</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/dialogs/disclosure.py" line="27"/>
         <source>Send to this server</source>
         <translation>이 서버로 보내기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/disclosure.py" line="25"/>
+        <location filename="../../app/gui/dialogs/disclosure.py" line="29"/>
         <source>Answer on this PC</source>
         <translation>내 PC에서 답하기</translation>
     </message>
@@ -421,7 +426,7 @@
     <message>
         <location filename="../../app/gui/dialogs/engine_settings.py" line="138"/>
         <source>Choose the server&apos;s model (Load models lists them).</source>
-        <translation>서버의 모델을 골라 주세요 ('모델 목록 불러오기'로 볼 수 있습니다).</translation>
+        <translation>서버의 모델을 골라 주세요 (&apos;모델 목록 불러오기&apos;로 볼 수 있습니다).</translation>
     </message>
 </context>
 <context>
@@ -849,119 +854,119 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="50"/>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="191"/>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="200"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="51"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="192"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="201"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="57"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="58"/>
         <source>Built-in model</source>
         <translation>내장 모델</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="64"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="65"/>
         <source>automatic</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="65"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="66"/>
         <source>model&apos;s recommendation</source>
         <translation>모델 권장값</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="73"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="74"/>
         <source>How freely the model chooses its words, for every task: 0 always gives the same answer, higher values vary more. Applies from the next answer, without reloading the model.</source>
         <translation>모델이 낱말을 얼마나 자유롭게 고를지 정합니다. 모든 작업에 쓰입니다. 0이면 늘 같은 답을, 높을수록 다양한 답을 씁니다. 모델을 다시 불러오지 않고 다음 답부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="78"/>
         <source>Keep a history of my tasks on this computer</source>
         <translation>작업 기록을 이 컴퓨터에 남기기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="84"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="85"/>
         <source>Open quick ask with this hotkey from any program</source>
         <translation>어느 프로그램에서든 이 단축키로 빠른 질문 열기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="86"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="87"/>
         <source>Start Baro in the tray when I log in</source>
         <translation>로그인하면 바로를 알림 영역에서 시작</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="90"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="91"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="92"/>
         <source>CPU threads</source>
         <translation>CPU 스레드</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="92"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="93"/>
         <source>Context size (tokens)</source>
         <translation>컨텍스트 크기(토큰)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="94"/>
         <source>GPU layers</source>
         <translation>GPU 층 수</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="94"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="95"/>
         <source>Temperature</source>
         <translation>온도(다양성)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="97"/>
         <source>Language (after restart)</source>
         <translation>언어 (다시 시작한 뒤 적용)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="97"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="98"/>
         <source>Hotkey</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="104"/>
         <source>Forget token</source>
         <translation>토큰 지우기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="106"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="107"/>
         <source>Hugging Face token (only for gated model downloads)</source>
         <translation>Hugging Face 토큰 (동의가 필요한 모델을 내려받을 때만)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="145"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="146"/>
         <source>No keyring on this computer</source>
         <translation>이 컴퓨터에 비밀 저장소 없음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="149"/>
         <source>No system keyring was found, so Baro cannot store a token. It is never written to a file. Public models download without one.</source>
         <translation>시스템 비밀 저장소(keyring)를 찾지 못해 토큰을 저장할 수 없습니다. 토큰은 절대 파일에 쓰지 않습니다. 공개 모델은 토큰 없이 내려받을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="155"/>
         <source>Stored in the keyring</source>
         <translation>비밀 저장소에 저장됨</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="155"/>
         <source>hf_…</source>
         <translation>hf_…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="157"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="158"/>
         <source>Kept in the system keyring ({name}), never in a file.</source>
         <translation>시스템 비밀 저장소({name})에만 보관하며 파일에는 쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="179"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="180"/>
         <source>This settings file was written by a newer Baro; it is left unchanged.</source>
         <translation>더 새 버전의 바로가 만든 설정 파일이라 바꾸지 않습니다.</translation>
     </message>
@@ -987,7 +992,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/gui/application.py" line="85"/>
+        <location filename="../../app/gui/application.py" line="90"/>
         <source>Baro cannot start</source>
         <translation>바로를 시작할 수 없습니다</translation>
     </message>
@@ -1000,47 +1005,52 @@
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="85"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="87"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="100"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="104"/>
         <source>Writing…</source>
         <translation>쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="116"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="120"/>
         <source>Baro&apos;s fixed answer</source>
         <translation>바로의 정해진 답</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="118"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="122"/>
         <source>Source: {source}</source>
         <translation>출처: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="119"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="123"/>
         <source>Baro always answers this topic so; the model&apos;s words below are checked as usual.</source>
         <translation>이 주제에는 바로가 항상 이렇게 답합니다. 아래 모델의 답은 평소처럼 확인됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="165"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="169"/>
         <source>⚠ Not factual:</source>
         <translation>⚠ 사실과 다름:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="178"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="183"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="186"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="185"/>
+        <source>Done · answered by {who}</source>
+        <translation>완료 · 답한 곳: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/panes/stream_view.py" line="193"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/stream_view.py" line="194"/>
+        <location filename="../../app/gui/panes/stream_view.py" line="201"/>
         <source>Stopped</source>
         <translation>중지됨</translation>
     </message>

@@ -29,7 +29,7 @@ def answer_next_box(choose: Callable[[QMessageBox], object], seen: list[str]) ->
         if not isinstance(box, QMessageBox):
             QTimer.singleShot(20, answer)
             return
-        seen.append(f"{box.text()}\n{box.informativeText()}")
+        seen.append(f"{box.text()}\n{box.informativeText()}\n{box.detailedText()}")
         button = choose(box)
         assert button is not None
         button.click()  # type: ignore[attr-defined]
@@ -37,12 +37,16 @@ def answer_next_box(choose: Callable[[QMessageBox], object], seen: list[str]) ->
     QTimer.singleShot(0, answer)
 
 
+def by_role(box: QMessageBox, *roles: QMessageBox.ButtonRole) -> object:
+    return next(b for b in box.buttons() if box.buttonRole(b) in roles)
+
+
 def agree(box: QMessageBox) -> object:
-    return box.buttons()[0]
+    return by_role(box, QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.YesRole)
 
 
 def decline(box: QMessageBox) -> object:
-    return box.buttons()[-1]
+    return by_role(box, QMessageBox.ButtonRole.RejectRole, QMessageBox.ButtonRole.NoRole)
 
 
 def dialog_with(qtbot: QtBot, baro_home: Path, keyring: MemoryKeyring) -> SettingsDialog:
@@ -68,6 +72,9 @@ def test_a_team_server_is_saved_with_its_key_in_the_keyring_after_the_disclosure
     with qtbot.waitSignal(dialog.saved):
         dialog.save()
     assert "127.0.0.1" in seen[0] and WHAT_IS_SENT in seen[0]
+    assert "POST http://127.0.0.1:8080/v1/chat/completions" in seen[0], "the exact request of one question"
+    assert '"model": "exaone-32b"' in seen[0] and "Authorization: Bearer ********" in seen[0]
+    assert KEY not in seen[0]
     saved = load_settings().settings
     assert (saved.engine, saved.engine_url, saved.engine_model) == ("server", "http://127.0.0.1:8080", "exaone-32b")
     assert saved.engine_disclosed_host == "127.0.0.1"

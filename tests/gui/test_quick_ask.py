@@ -119,8 +119,16 @@ def test_library_mode_answers_with_sources_and_a_dropped_file_is_summarized(
     with qtbot.waitSignal(popup.task_started, timeout=5000):
         popup.dropEvent(drop)
     assert popup.last_request == {"kind": "summary", "path": str(report_file)}
-    tokens = _tokens_of(popup)
-    qtbot.waitUntil(lambda: bool(tokens) or not popup.busy, timeout=ANSWER_MS)
-    assert tokens, popup.last_error  # the model is summarizing the dropped file
-    with qtbot.waitSignal(popup.task_finished, timeout=30_000):
-        popup.cancel()
+    with qtbot.waitSignal(popup.task_finished, timeout=ANSWER_MS) as summarized:
+        tokens = _tokens_of(popup)
+    assert summarized.args == ["done"] and tokens, popup.last_error  # the model summarized the dropped file
+    summary = popup.last_result.data if popup.last_result else {}
+    assert summary["sources"]
+
+    popup.open_in_main_window()
+    shell.open_in_window(opened[-1])
+    pane = window.summarize_pane
+    assert window.stack.currentWidget() is pane and pane.result.isVisible(), "shown where 요약 shows results"
+    shown = pane.result.toPlainText()
+    assert summary["sources"][0]["text"] in shown, "with its key sentences"
+    assert all(s in shown for s in summary["summary"].split()[:3]), "and the summary itself"

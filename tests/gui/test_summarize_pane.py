@@ -58,7 +58,7 @@ def test_summarizes_a_file_with_quotes_first(qtbot, window: MainWindow, report_f
     data = pane.last_result.data
     assert data["sources"] and all(s["text"] in report_file.read_text(encoding="utf-8") for s in data["sources"])
     assert any(isinstance(e, Token) for e in seen), "the summary streamed"
-    assert pane.view.stage_label.text() == "완료"
+    assert pane.view.stage_label.text() == "완료 · 답한 곳: Baro 기본 (Gemma 3 270M + Baro 튜닝) · 내 PC"
     history = History.open(app_paths().history_db)
     assert [e.title for e in history.recent("summary")] == ["상반기 보고서"]
     history.close()

@@ -12,13 +12,17 @@ from app.store.settings import update_settings
 from app.tasks.team_server import WHAT_IS_SENT
 
 
-def confirm_sending(parent: QWidget | None, host: str) -> bool:
-    """Ask once per server host; a yes is remembered (``engine_disclosed_host``)."""
+def confirm_sending(parent: QWidget | None, host: str, preview: str = "") -> bool:
+    """Ask once per server host; a yes is remembered (``engine_disclosed_host``). ``preview`` (the exact
+    request of one example question) is behind 자세히 보기."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("Disclosure", "Answers from an organisation server"))
     box.setText(QCoreApplication.translate("Disclosure", "Baro will send text to the server {host}.").format(host=host))
     box.setInformativeText(WHAT_IS_SENT)
+    if preview:
+        heading = QCoreApplication.translate("Disclosure", "What Baro sends for one question (an example):")
+        box.setDetailedText(f"{heading}\n\n{preview}")
     agree = box.addButton(
         QCoreApplication.translate("Disclosure", "Send to this server"), QMessageBox.ButtonRole.AcceptRole
     )

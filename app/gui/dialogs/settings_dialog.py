@@ -33,6 +33,7 @@ from app.llm.model_store import ModelStore
 from app.store.paths import app_paths
 from app.store.secrets import HF_TOKEN, SecretStore
 from app.store.settings import LANGUAGES, Settings, load_settings, save_settings, validate
+from app.tasks.request_preview import settings_preview
 from app.tasks.team_server import requested_host
 
 
@@ -183,7 +184,7 @@ class SettingsDialog(QDialog):
                 self.token.clear()
             host = checked_host(settings)
             if host is not None and host != settings.engine_disclosed_host:
-                if not confirm_sending(self, host):
+                if not confirm_sending(self, host, settings_preview(settings, secrets=self.secrets)):
                     return
                 settings = replace(settings, engine_disclosed_host=host)
             save_settings(settings)

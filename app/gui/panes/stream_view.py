@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.events import Done, FixedAnswer, GuardHit, Notice, Progress, Token, Withdraw
+from app.core.events import AnsweredBy, Done, FixedAnswer, GuardHit, Notice, Progress, Token, Withdraw
 from app.core.streamed import StreamedText
 from app.gui.progress import show_fraction
 
@@ -62,6 +62,7 @@ class StreamView(QWidget):
         )
         self.fixed_answer.hide()
         self.fixed: FixedAnswer | None = None
+        self.answered_by: AnsweredBy | None = None
 
         status = QHBoxLayout()
         status.addWidget(self.stage_label, 1)
@@ -82,12 +83,15 @@ class StreamView(QWidget):
         self.guard_hits = []
         self.guard_notice.hide()
         self.clear_fixed_answer()
+        self.answered_by = None
         self.stage_label.setText(self.tr("Starting…"))
         self.progress.setRange(0, 0)
         self.stop_button.setEnabled(True)
 
     def show_event(self, item: object) -> None:
-        if isinstance(item, Withdraw):
+        if isinstance(item, AnsweredBy):
+            self.answered_by = item
+        elif isinstance(item, Withdraw):
             self.withdraw(item)
         elif isinstance(item, Token):
             self.streamed.add(item)
@@ -175,7 +179,10 @@ class StreamView(QWidget):
             found.mergeCharFormat(mark)
 
     def finish(self, done: Done) -> None:
-        self.stage_label.setText(self.tr("Done"))
+        if self.answered_by is None:  # no model wrote anything (e.g. a fixed answer only)
+            self.stage_label.setText(self.tr("Done"))
+        else:
+            self.stage_label.setText(self.tr("Done · answered by {who}").format(who=self.answered_by.who))
         self.progress.setRange(0, 100)
         self.progress.setValue(100)
         self.stop_button.setEnabled(False)

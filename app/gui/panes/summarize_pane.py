@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
@@ -329,8 +330,11 @@ class SummarizePane(TaskPane):
 
     def _show_history_entry(self, index: int) -> None:
         data = self.history_box.itemData(index)
-        if not isinstance(data, dict):
-            return
+        if isinstance(data, dict):
+            self.show_summary(data)
+
+    def show_summary(self, data: dict[str, Any]) -> None:
+        """Show a finished summary from its ``Done.data`` (history, or the quick-ask popup's)."""
         self.state = SummaryState.from_data(data)
         self.last_result = Done(str(data.get("summary", "")), data)
         self.source_panel.hide()
