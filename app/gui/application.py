@@ -100,7 +100,7 @@ def main(argv: Sequence[str] = ()) -> int:
     window = MainWindow(engine)
     shell = DesktopShell(app, engine, window, server=server)
     shell.start(request)
-    after_window_shown(window)
+    after_window_shown(window, window)
     if (host := planner.pending_disclosure()) is not None:
         confirm_sending(window, host, planner.preview())
     engine.load_in_background()

@@ -13,7 +13,7 @@ from app.core.atomic_file import write_text_atomically
 from app.core.errors import SaveFailed
 from app.gui.dialogs.about_licenses import active_model
 from app.gui.dialogs.welcome_dialog import WelcomeDialog
-from app.gui.menus import open_models_dialog
+from app.gui.menus import MenuWindow
 from app.llm.resources import project_root
 from app.store.paths import app_paths
 from app.store.settings import load_settings
@@ -46,7 +46,7 @@ def mark_welcomed() -> None:
         write_text_atomically(marker, __version__ + "\n")
 
 
-def after_window_shown(window: QMainWindow) -> WelcomeDialog | None:
+def after_window_shown(window: QMainWindow, intents: MenuWindow) -> WelcomeDialog | None:
     """Set the app icon; on the first run open the welcome over the window (not when it starts hidden in the tray)."""
     app = QApplication.instance()
     if isinstance(app, QApplication) and app.windowIcon().isNull():
@@ -55,7 +55,7 @@ def after_window_shown(window: QMainWindow) -> WelcomeDialog | None:
         return None
     model = active_model(load_settings().settings, app_paths().models)
     dialog = WelcomeDialog(model.name, model.is_small, window)
-    dialog.models_requested.connect(lambda: open_models_dialog(window))
+    dialog.models_requested.connect(intents.open_models)
     dialog.finished.connect(lambda _result: mark_welcomed())
     dialog.open()
     return dialog

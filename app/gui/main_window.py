@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
 from app.core.cancel import CancelToken
 from app.core.errors import ModelNotLoaded
 from app.core.events import Event, Progress
+from app.gui.dialogs.about_dialog import AboutDialog, open_about_dialog
+from app.gui.dialogs.models_dialog import ModelsDialog
+from app.gui.dialogs.settings_dialog import SettingsDialog
 from app.gui.engine_controller import EngineController, EngineState
 from app.gui.file_drops import accept_file_drag, take_dropped_files
-from app.gui.menus import install_menus
+from app.gui.menus import install_menus, open_models_dialog, open_settings_dialog
 from app.gui.panes.ask_pane import AskPane
 from app.gui.panes.base import TaskPane
 from app.gui.panes.draft_pane import DraftPane
@@ -36,6 +39,9 @@ CLOSE_WAIT_MS = 3000
 
 
 class MainWindow(QMainWindow):
+    settings_saved = Signal(object)
+    """The settings dialog saved these ``Settings``."""
+
     def __init__(self, engine: EngineController) -> None:
         super().__init__()
         self.engine = engine
@@ -77,7 +83,9 @@ class MainWindow(QMainWindow):
         engine.state_changed.connect(self._on_engine_state, Qt.ConnectionType.QueuedConnection)
         engine.memory_refused.connect(self._offer_load_anyway, Qt.ConnectionType.QueuedConnection)
         self._on_engine_state(engine.state.value, engine.detail)
-        install_menus(self)
+        install_menus(self, self)
+        for each in self.panes:
+            each.models_requested.connect(self.open_models)
 
     @property
     def panes(self) -> tuple[TaskPane, ...]:
@@ -85,6 +93,34 @@ class MainWindow(QMainWindow):
 
     def show_pane(self, index: int) -> None:
         self.nav.setCurrentRow(index)
+
+    # --- the menu's intents (app.gui.menus.MenuWindow) --------------------------------------------
+
+    def open_models(self) -> ModelsDialog:
+        return open_models_dialog(self, self)
+
+    def open_settings(self) -> SettingsDialog:
+        """설정; a save is announced by ``settings_saved`` (the shell applies the hotkey and autostart)."""
+        dialog = open_settings_dialog(self, self)
+        dialog.saved.connect(self.settings_saved)
+        return dialog
+
+    def open_about(self) -> AboutDialog:
+        assistant = self.engine.assistant
+        return open_about_dialog(self, assistant.model.path if assistant is not None else None)
+
+    def apply_model_change(self) -> None:
+        """Load the newly chosen model now if no task is running; otherwise it takes effect at the next start."""
+        if not any(pane.busy for pane in self.panes):
+            self.engine.shutdown()
+            self.engine.load_in_background()
+        else:
+            self.statusBar().showMessage(self.tr("The new model is used from the next start."), 8000)
+
+    def apply_temperature(self, temperature: float) -> None:
+        """No reload needed: the loaded model samples with the new temperature from the next answer on."""
+        if self.engine.assistant is not None:
+            self.engine.assistant.temperature = temperature
 
     def show_summary(self, data: dict[str, Any], text: str = "") -> None:
         """Bring a finished summary (its ``Done.data``, e.g. from the quick-ask popup) into 요약; without data,

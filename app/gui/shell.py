@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from app.core.atomic_file import write_text_atomically
@@ -24,7 +23,6 @@ from app.gui import autostart
 from app.gui.engine_controller import EngineController
 from app.gui.hotkey import GlobalHotkey, HotkeyState
 from app.gui.main_window import MainWindow
-from app.gui.menus import open_settings_dialog
 from app.gui.quick_ask import QuickAskPopup
 from app.gui.single_instance import InstanceServer
 from app.gui.tray import BaroTray
@@ -83,6 +81,7 @@ class DesktopShell(QObject):
         self.settings = load_settings().settings
         self.tray = BaroTray(self)
         self.popup = QuickAskPopup(window.assistant_when_ready, app_paths().ensure().library_db, self.open_in_window)
+        self.popup.models_requested.connect(window.open_models)
         self.hotkey = GlobalHotkey(self)
         self.reported: set[str] = set()
         self.notices: list[str] = []
@@ -96,11 +95,7 @@ class DesktopShell(QObject):
         self.hotkey.activated.connect(self.show_quick_ask, Qt.ConnectionType.QueuedConnection)
         if server is not None:
             server.arguments_received.connect(self.handle_args)
-        menu_settings = window.findChild(QAction, "action_settings")
-        if isinstance(menu_settings, QAction):
-            # The window's own 설정 menu opens the same dialog, so hotkey and autostart changes apply at once.
-            menu_settings.triggered.disconnect()
-            menu_settings.triggered.connect(self.open_settings)
+        window.settings_saved.connect(self.apply_settings)  # hotkey and autostart changes apply at once
         app.aboutToQuit.connect(self._shutdown)
 
     def start(self, request: LaunchRequest) -> None:
@@ -164,8 +159,7 @@ class DesktopShell(QObject):
 
     def open_settings(self) -> None:
         self.window.bring_to_front()
-        dialog = open_settings_dialog(self.window)
-        dialog.saved.connect(self.apply_settings)
+        self.window.open_settings()
 
     # --- settings: hotkey and autostart -----------------------------------------------------------
 

@@ -213,12 +213,12 @@
         <translation>질문 하나에 Baro가 이 서버로 보내는 내용 (예시):</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/disclosure.py" line="27"/>
+        <location filename="../../app/gui/dialogs/disclosure.py" line="30"/>
         <source>Send to this server</source>
         <translation>이 서버로 보내기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/disclosure.py" line="29"/>
+        <location filename="../../app/gui/dialogs/disclosure.py" line="32"/>
         <source>Answer on this PC</source>
         <translation>내 PC에서 답하기</translation>
     </message>
@@ -226,127 +226,127 @@
 <context>
     <name>DraftPane</name>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="73"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="74"/>
         <source>Documents the draft takes its facts from. Drop files here.</source>
         <translation>초안이 사실을 가져올 문서입니다. 파일을 여기에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="74"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="75"/>
         <source>Add reference…</source>
         <translation>참고 문서 추가…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="76"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="77"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="78"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="79"/>
         <source>Write draft</source>
         <translation>초안 쓰기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="85"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="86"/>
         <source>Template</source>
         <translation>서식</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="86"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="87"/>
         <source>Style</source>
         <translation>문체</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="90"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="91"/>
         <source>References</source>
         <translation>참고 문서</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="106"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="107"/>
         <source>The draft appears here. You can edit it directly.</source>
         <translation>초안이 여기에 나타납니다. 바로 고쳐 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="108"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="109"/>
         <source>Regenerate</source>
         <translation>다시 쓰기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="112"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="113"/>
         <source>Shorter</source>
         <translation>더 짧게</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="113"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="114"/>
         <source>More polite</source>
         <translation>더 공손하게</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="114"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="115"/>
         <source>As bullet points</source>
         <translation>개조식으로</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="117"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="118"/>
         <source>Rewrite the selected passage</source>
         <translation>선택한 부분을 고쳐 씁니다</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="120"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="121"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="122"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="123"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="208"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="209"/>
         <source>{name}: this file cannot be used as a reference.</source>
         <translation>{name}: 이 파일은 참고 문서로 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="220"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="221"/>
         <source>Choose reference documents</source>
         <translation>참고 문서 선택</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="263"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="264"/>
         <source>Select the passage to rewrite first.</source>
         <translation>고쳐 쓸 부분을 먼저 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="342"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="343"/>
         <source>Not backed by the references or your fields: check this fact.</source>
         <translation>참고 문서나 입력한 내용에 근거가 없습니다. 사실인지 확인해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="345"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="346"/>
         <source>Only partly backed by the references or your fields.</source>
         <translation>참고 문서나 입력한 내용에 일부만 근거가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="359"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="360"/>
         <source>{bad} sentence(s) underlined in red are not backed by your input or references; {partial} highlighted only partly.</source>
         <translation>빨간 물결 밑줄 {bad}문장은 입력 내용·참고 문서에 근거가 없고, 노란 배경 {partial}문장은 일부만 근거가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="366"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="367"/>
         <source>Facts taken from: {names}</source>
         <translation>근거 문서: {names}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="390"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="391"/>
         <source>Export draft</source>
         <translation>초안 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="392"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="393"/>
         <source>Hangul document (*.hwpx);;Word document (*.docx);;Markdown (*.md);;Text (*.txt)</source>
         <translation>한글 문서 (*.hwpx);;Word 문서 (*.docx);;마크다운 (*.md);;텍스트 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/draft_pane.py" line="403"/>
+        <location filename="../../app/gui/panes/draft_pane.py" line="404"/>
         <source>Saved to {name}</source>
         <translation>{name}에 저장했습니다</translation>
     </message>
@@ -533,92 +533,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="44"/>
+        <location filename="../../app/gui/main_window.py" line="51"/>
         <source>Baro — offline Korean assistant</source>
         <translation>바로 — 내 컴퓨터 속 한국어 업무 도우미</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="56"/>
+        <location filename="../../app/gui/main_window.py" line="63"/>
         <source>Summarize</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="57"/>
+        <location filename="../../app/gui/main_window.py" line="64"/>
         <source>Draft</source>
         <translation>초안</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="58"/>
+        <location filename="../../app/gui/main_window.py" line="65"/>
         <source>Ask</source>
         <translation>질문</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="91"/>
+        <location filename="../../app/gui/main_window.py" line="144"/>
         <source>Loading the model…</source>
         <translation>모델 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="100"/>
+        <location filename="../../app/gui/main_window.py" line="153"/>
         <source>Restarting the model engine…</source>
         <translation>모델 엔진 다시 시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="106"/>
+        <location filename="../../app/gui/main_window.py" line="159"/>
         <source>Model: not loaded</source>
         <translation>모델: 불러오지 않음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="107"/>
+        <location filename="../../app/gui/main_window.py" line="160"/>
         <source>Model: loading {name}…</source>
         <translation>모델: {name} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="108"/>
+        <location filename="../../app/gui/main_window.py" line="161"/>
         <source>Model: {name} (ready)</source>
         <translation>모델: {name} (준비됨)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="109"/>
+        <location filename="../../app/gui/main_window.py" line="162"/>
         <source>Model failed to load: {name}</source>
         <translation>모델을 불러오지 못했습니다: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="115"/>
+        <location filename="../../app/gui/main_window.py" line="168"/>
         <source>The built-in model is small: answers may be wrong. A larger Korean model does far better.</source>
         <translation>내장 모델은 작아서 틀린 답을 할 수 있습니다. 더 큰 한국어 모델을 쓰면 훨씬 좋아집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="121"/>
+        <location filename="../../app/gui/main_window.py" line="174"/>
         <source>Not enough memory</source>
         <translation>메모리 부족</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="122"/>
+        <location filename="../../app/gui/main_window.py" line="175"/>
         <source>Load the model anyway? The computer may become very slow.</source>
         <translation>그래도 모델을 불러올까요? 컴퓨터가 매우 느려질 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/menus.py" line="16"/>
+        <location filename="../../app/gui/menus.py" line="28"/>
         <source>&amp;Baro</source>
         <translation>바로(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/menus.py" line="17"/>
+        <location filename="../../app/gui/menus.py" line="29"/>
         <source>Model manager…</source>
         <translation>모델 관리…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/menus.py" line="20"/>
+        <location filename="../../app/gui/menus.py" line="32"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/menus.py" line="26"/>
+        <location filename="../../app/gui/menus.py" line="38"/>
         <source>About Baro…</source>
         <translation>바로 정보…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/menus.py" line="43"/>
+        <location filename="../../app/gui/main_window.py" line="118"/>
         <source>The new model is used from the next start.</source>
         <translation>새 모델은 다음에 시작할 때부터 씁니다.</translation>
     </message>
@@ -974,17 +974,17 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/gui/shell.py" line="140"/>
+        <location filename="../../app/gui/shell.py" line="135"/>
         <source>The clipboard holds no text or file to summarize.</source>
         <translation>클립보드에 요약할 글이나 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shell.py" line="198"/>
+        <location filename="../../app/gui/shell.py" line="186"/>
         <source>Baro</source>
         <translation>바로</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shell.py" line="209"/>
+        <location filename="../../app/gui/shell.py" line="197"/>
         <source>Baro keeps running in the tray. To quit, choose Quit in the tray icon&apos;s menu.</source>
         <translation>바로는 알림 영역에서 계속 실행됩니다. 끝내려면 알림 영역 아이콘의 메뉴에서 종료를 고르세요.</translation>
     </message>
@@ -1058,133 +1058,133 @@
 <context>
     <name>SummarizePane</name>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="55"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="62"/>
         <source>Drop one or more documents here, or choose one. HWP, HWPX, PDF, DOCX, TXT and more.</source>
         <translation>문서를 여기에 끌어다 놓거나(여러 개도 됩니다) 파일을 고르세요. HWP, HWPX, PDF, DOCX, TXT 등을 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="59"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="66"/>
         <source>No file chosen</source>
         <translation>선택한 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="61"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="68"/>
         <source>Choose file…</source>
         <translation>파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="64"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="71"/>
         <source>3-line gist</source>
         <translation>세 줄 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="65"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="72"/>
         <source>Bullet points</source>
         <translation>글머리표 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="66"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="73"/>
         <source>Section by section</source>
         <translation>부분별 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="69"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="76"/>
         <source>Short</source>
         <translation>짧게</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="70"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="77"/>
         <source>Medium</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="71"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="78"/>
         <source>Long</source>
         <translation>길게</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="73"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="80"/>
         <source>Summarize</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="77"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="84"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="82"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="89"/>
         <source>Mark unsupported sentences</source>
         <translation>근거 없는 문장 표시</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="83"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="90"/>
         <source>Strike them through</source>
         <translation>근거 없는 문장 취소선</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="84"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="91"/>
         <source>Hide them</source>
         <translation>근거 없는 문장 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="89"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="96"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="91"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="98"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="116"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="123"/>
         <source>History:</source>
         <translation>기록:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="136"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="143"/>
         <source>Documents</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="137"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="144"/>
         <source>Choose documents</source>
         <translation>문서 선택</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="276"/>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="291"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="292"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="307"/>
         <source>Save summary</source>
         <translation>요약 저장</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="276"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="292"/>
         <source>Word document (*.docx);;Markdown (*.md)</source>
         <translation>Word 문서 (*.docx);;마크다운 (*.md)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="293"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="309"/>
         <source>{count} sentences state something that is not factual (marked in red). The saved file will mark them too. Save anyway?</source>
         <translation>사실과 다른 문장이 {count}개 있습니다(빨간색 표시). 저장한 파일에도 표시됩니다. 그래도 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="318"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="334"/>
         <source>(recent summaries)</source>
         <translation>(최근 요약)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="342"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="361"/>
         <source>{name} is a folder. Drop a document file (HWP, PDF, DOCX …) instead.</source>
         <translation>{name}은(는) 폴더입니다. 문서 파일(HWP, PDF, DOCX …)을 끌어다 놓아 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="346"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="365"/>
         <source>{name} was not found.</source>
         <translation>{name} 파일을 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="348"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="367"/>
         <source>{name}: this file type is not supported. Use HWP, HWPX, PDF, DOCX, TXT or MD.</source>
         <translation>{name}: 지원하지 않는 파일 형식입니다. HWP, HWPX, PDF, DOCX, TXT, MD 파일을 사용해 주세요.</translation>
     </message>

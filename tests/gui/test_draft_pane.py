@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +16,7 @@ from app.docs import read_in_process
 from app.gui.panes.draft_pane import DraftPane
 from app.tasks.assistant import Assistant
 from app.tasks.drafting import RewriteStyle
+from tests.gui.drops import drop
 from tests.unit.tasks.draft_fakes import scripted_assistant
 
 WAIT_MS = 60_000
@@ -109,3 +112,14 @@ def test_missing_field_is_reported_in_korean(qtbot: QtBot) -> None:
         pane.start()
     assert finished.args == ["failed"]
     assert "채워 주세요" in pane.last_error
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # PySide marks QDragEnterEvent's only constructor so
+def test_dropped_files_become_references_as_copies(qtbot: QtBot, tmp_path: Path) -> None:
+    pane = _pane(qtbot, [])
+    plan = tmp_path / "계획.txt"
+    plan.write_text("교육은 12월 3일에 열린다.\n", encoding="utf-8")
+    dropped = drop(pane, [plan, plan])
+    assert dropped.isAccepted() and dropped.dropAction() == Qt.DropAction.CopyAction
+    assert pane.reference_paths_text() == [str(plan)], "once, however often it is dropped"
+    assert plan.exists()

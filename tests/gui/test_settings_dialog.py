@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 from app.gui.dialogs.settings_dialog import SettingsDialog
 from app.gui.engine_controller import EngineState
 from app.gui.main_window import MainWindow
-from app.gui.menus import open_settings_dialog
 from app.llm.model_store import ModelStore
 from app.store.paths import app_paths
 from app.store.secrets import HF_TOKEN, SecretStore
@@ -79,7 +78,7 @@ def test_a_new_temperature_applies_to_the_loaded_model_without_a_reload(qtbot: Q
     assert window.engine.wait_loaded(120)
     loaded = window.engine.assistant
     assert loaded is not None and loaded.temperature == Settings().temperature
-    dialog = open_settings_dialog(window)
+    dialog = window.open_settings()
     dialog.temperature.setValue(0.9)
     with qtbot.waitSignal(dialog.saved):
         dialog.save()

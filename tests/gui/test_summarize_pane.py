@@ -7,29 +7,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
 
 from app.core.events import Token
 from app.gui.engine_controller import EngineController, EngineState
 from app.gui.main_window import MainWindow
 from app.store.history import History
 from app.store.paths import app_paths
+from tests.gui.drops import drop
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 FINISH_MS = 180_000
-
-
-def drop(widget: object, paths: list[Path]) -> None:
-    """What a file manager does: drag enter (must be accepted), then drop."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    args = (QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(*args)
-    QApplication.sendEvent(widget, enter)  # type: ignore[arg-type]
-    assert enter.isAccepted(), "the widget must accept dragged files"
-    QApplication.sendEvent(widget, QDropEvent(*args))  # type: ignore[arg-type]
 
 
 def test_window_shows_before_the_model_is_loaded(qtbot, window: MainWindow, engine: EngineController) -> None:

@@ -87,3 +87,22 @@ def test_history_and_language_follow_the_settings(qtbot, monkeypatch: pytest.Mon
     pane._remember(DoneEvent("요약", {"title": "보고서"}))
     assert [e.title for e in history.recent("summary")] == ["보고서"]
     history.close()
+
+
+def test_streamed_tokens_re_render_at_most_every_100_ms_and_done_at_once(qtbot, window: MainWindow) -> None:
+    pane = window.summarize_pane
+    renders: list[str] = []
+    set_html = pane.result.setHtml
+    pane.result.setHtml = lambda html: (renders.append(html), set_html(html))  # type: ignore[method-assign]
+    events = _events()
+    pane._on_event(events[0])  # the key sentences: at once
+    assert len(renders) == 1
+    for event in events[1:-1]:
+        pane._on_event(event)
+    assert len(renders) == 1, "a burst of tokens waits for the next render"
+    qtbot.waitUntil(lambda: len(renders) == 2, timeout=1000)
+    assert "블로그에도" in pane.result.toPlainText()
+    pane._on_event(events[-1])
+    assert len(renders) == 3 and pane.state.finished
+    qtbot.wait(150)
+    assert len(renders) == 3, "nothing left pending after Done"

@@ -27,7 +27,7 @@ def _window(qtbot: QtBot, *, show: bool = True) -> MainWindow:
 def test_the_first_start_welcomes_once_and_names_the_small_default_model(qtbot: QtBot) -> None:
     window = _window(qtbot)
     assert is_first_run()
-    dialog = after_window_shown(window)
+    dialog = after_window_shown(window, window)
     assert isinstance(dialog, WelcomeDialog) and dialog.isVisible()
     assert load_catalog().default.name in dialog.model_label.text()
     assert any(word in dialog.local_label.text() for word in ("this computer", "이 컴퓨터"))
@@ -36,12 +36,12 @@ def test_the_first_start_welcomes_once_and_names_the_small_default_model(qtbot: 
     dialog.start_button.click()
     assert not dialog.isVisible()
     assert welcome_marker().is_file() and not is_first_run()
-    assert after_window_shown(window) is None
+    assert after_window_shown(window, window) is None
 
 
 def test_get_a_better_model_opens_the_model_manager(qtbot: QtBot) -> None:
     window = _window(qtbot)
-    dialog = after_window_shown(window)
+    dialog = after_window_shown(window, window)
     assert dialog is not None
     dialog.models_button.click()
     managers = window.findChildren(ModelsDialog)
@@ -52,7 +52,7 @@ def test_get_a_better_model_opens_the_model_manager(qtbot: QtBot) -> None:
 
 def test_a_window_started_hidden_in_the_tray_keeps_the_welcome_for_later(qtbot: QtBot) -> None:
     window = _window(qtbot, show=False)
-    assert after_window_shown(window) is None
+    assert after_window_shown(window, window) is None
     assert is_first_run()
 
 
@@ -60,7 +60,7 @@ def test_the_app_gets_its_icon() -> None:
     app = create_app([])
     app.setWindowIcon(app.windowIcon().__class__())
     window = MainWindow(EngineController(lambda _anyway: (_ for _ in ()).throw(AssertionError("no load"))))
-    after_window_shown(window)
+    after_window_shown(window, window)
     assert isinstance(app, QApplication)
     assert {s.width() for s in app.windowIcon().availableSizes()} >= {16, 32, 48, 256}
     window.deleteLater()

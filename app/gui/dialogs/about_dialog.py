@@ -157,11 +157,8 @@ class AboutDialog(QDialog):
         return "\n\n".join(f"===== {name} =====\n{text}" for name, text in component.texts)
 
 
-def open_about_dialog(window: QWidget) -> AboutDialog:
-    """정보 for ``window``: the engine's loaded model when there is one, else the model the settings name."""
-    engine = getattr(window, "engine", None)
-    assistant = getattr(engine, "assistant", None)
-    loaded: Path | None = getattr(getattr(assistant, "model", None), "path", None)
-    dialog = AboutDialog(active_model(load_settings().settings, app_paths().models, loaded), window)
+def open_about_dialog(parent: QWidget, loaded: Path | None = None) -> AboutDialog:
+    """정보: the ``loaded`` model when the engine has one, else the model the settings name."""
+    dialog = AboutDialog(active_model(load_settings().settings, app_paths().models, loaded), parent)
     dialog.open()
     return dialog

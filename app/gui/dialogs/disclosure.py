@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import suppress
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QTextEdit, QWidget
 
 from app.core.errors import BaroError
 from app.store.settings import update_settings
@@ -23,6 +23,9 @@ def confirm_sending(parent: QWidget | None, host: str, preview: str = "") -> boo
     if preview:
         heading = QCoreApplication.translate("Disclosure", "What Baro sends for one question (an example):")
         box.setDetailedText(f"{heading}\n\n{preview}")
+        details = box.findChild(QTextEdit)
+        if details is not None:  # Qt's default is a few lines: a whole request should be readable
+            details.setFixedSize(620, 300)
     agree = box.addButton(
         QCoreApplication.translate("Disclosure", "Send to this server"), QMessageBox.ButtonRole.AcceptRole
     )

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterator
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.core.cancel import CancelToken
 from app.core.errors import ModelNotLoaded
@@ -32,28 +31,19 @@ def take_assistant(source: AssistantSource, cancel: CancelToken) -> Generator[Ev
     return assistant
 
 
-def follow_link(action: str) -> None:
-    """A notice's link: "models" opens 모델 관리 (the main window's menu action, also from the popup)."""
-    if action != "models":
-        return
-    for widget in QApplication.topLevelWidgets():
-        found = widget.findChild(QAction, "action_models")
-        if found is not None:
-            found.trigger()
-            return
-
-
 class TaskPane(QWidget):
     """Subclasses build their inputs and call ``run_task``; the view and cancel wiring live here."""
 
     task_started = Signal()
     task_finished = Signal(str)  # "done" | "failed" | "cancelled"
+    models_requested = Signal()
+    """A notice's "더 좋은 모델 받기" link was followed: the window opens 모델 관리."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = StreamView()
         self.view.stop_requested.connect(self.cancel)
-        self.view.link_activated.connect(follow_link)
+        self.view.link_activated.connect(self._follow_link)
         self.runner: TaskRunner | None = None
         self.last_result: Done | None = None
         self.last_error: str = ""
@@ -89,6 +79,10 @@ class TaskPane(QWidget):
 
     def wait(self, msecs: int = 10_000) -> bool:
         return self.runner.wait(msecs) if self.runner is not None else True
+
+    def _follow_link(self, action: str) -> None:
+        if action == "models":
+            self.models_requested.emit()
 
     def set_inputs_enabled(self, enabled: bool) -> None:
         """Subclasses enable or disable their own inputs while a task runs."""

@@ -34,6 +34,7 @@ from app.core.errors import BaroError
 from app.core.events import Done, Event, Token
 from app.docs import supported_suffixes
 from app.docs.writers import export_layout
+from app.gui.file_drops import accept_file_drag, take_dropped_files
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.store.templates import Template, load_templates
 from app.tasks.drafting import DraftRequest, DraftResult, RewriteStyle, rewrite_passage, write_draft
@@ -406,13 +407,8 @@ class DraftPane(TaskPane):
     # --- drag and drop references ---------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        accept_file_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-            for path in paths:
-                self.add_reference(path)
+        for path in take_dropped_files(event):
+            self.add_reference(path)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from app.core.errors import BaroError, NotRegularFile
 from app.core.events import Done, Event, GuardHit, KeyPoints, Notice, SentenceVerdict, Token, Withdraw
 from app.core.files import require_regular_file
 from app.docs import supported_suffixes
+from app.gui.file_drops import accept_file_drag, take_dropped_files
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.gui.panes.summary_render import (
     SummaryState,
@@ -41,6 +42,7 @@ from app.tasks.summarize import SummaryLength, SummaryRequest, SummaryStyle, sum
 from app.tasks.summary_export import save_summary, to_markdown
 
 HISTORY_KIND = "summary"
+RENDER_INTERVAL_MS = 100
 
 
 class SummarizePane(TaskPane):
@@ -50,6 +52,10 @@ class SummarizePane(TaskPane):
         self.current_file: Path | None = None
         self.queue: list[Path] = []
         self.state = SummaryState()
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(RENDER_INTERVAL_MS)
+        self._render_timer.timeout.connect(self.refresh)
         self.setAcceptDrops(True)
 
         self.hint = QLabel(
@@ -211,13 +217,16 @@ class SummarizePane(TaskPane):
         if isinstance(item, KeyPoints):
             self.state.take_key_points(item)
         elif isinstance(item, Token | Withdraw):
-            if not self.state.take_stream(item):
-                return
+            if self.state.take_stream(item):
+                self._refresh_soon()
+            return
         elif isinstance(item, Notice):
             self.state.notices.append(item)
             self.view.notice.hide()  # shown in the result, with its link
         elif isinstance(item, SentenceVerdict):
             self.state.verdicts.append(item)
+            self._refresh_soon()
+            return
         elif isinstance(item, GuardHit):
             self.state.guard_hits.append(item)
         elif isinstance(item, Done):
@@ -226,7 +235,13 @@ class SummarizePane(TaskPane):
             self.state.finished = True
         else:
             return
+        self._render_timer.stop()
         self.refresh()
+
+    def _refresh_soon(self) -> None:
+        """Streamed text re-renders the whole summary: at most once per ``RENDER_INTERVAL_MS``, not per token."""
+        if not self._render_timer.isActive():
+            self._render_timer.start()
 
     def _after_task(self, outcome: str) -> None:
         if outcome == "done" and self.last_result is not None:
@@ -363,13 +378,9 @@ class SummarizePane(TaskPane):
     # --- drag and drop --------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        accept_file_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if not paths:
-            return
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        self.summarize_files(paths)
+        paths = take_dropped_files(event)
+        if paths:
+            self.summarize_files(paths)
