@@ -15,7 +15,7 @@ from app.core.errors import BaroError
 from app.gui.dialogs.disclosure import confirm_sending
 from app.gui.engine_controller import EngineController
 from app.gui.first_run import after_window_shown
-from app.gui.i18n import install_translations, preferred_language
+from app.gui.i18n import install_translations
 from app.gui.look import apply_look
 from app.gui.main_thread_gc import MainThreadCollector
 from app.gui.main_window import MainWindow
@@ -76,7 +76,7 @@ def create_app(argv: Sequence[str]) -> QApplication:
     app.setApplicationName("Baro")
     app.setApplicationDisplayName("바로")
     app.setOrganizationName("Baro")
-    install_translations(app, preferred_language())
+    install_translations(app)
     apply_look(app)
     return app
 

@@ -20,7 +20,6 @@ from app.store.paths import app_paths
 from app.store.secrets import SecretStore
 from app.store.settings_migrations import CURRENT_VERSION, MigrationContext, migrate
 
-LANGUAGES = ("ko", "en")
 ENGINE_KINDS = ("local", "server")
 
 
@@ -35,7 +34,6 @@ class Settings:
     gpu_layers: int = 0
     temperature: float = 0.2
     history_enabled: bool = True
-    language: str = "ko"
     hotkey: str = "Ctrl+Alt+Space"
     hotkey_enabled: bool = True
     start_on_login: bool = False
@@ -70,7 +68,6 @@ OPTIONS: dict[str, Option] = {
     "gpu_layers": Option("model", "gpu_layers", lambda v: 0 <= v <= 999, "GPU로 올릴 층 수"),
     "temperature": Option("generation", "temperature", lambda v: 0.0 <= v <= 2.0, "답의 다양성 (낮을수록 일정)"),
     "history_enabled": Option("history", "enabled", lambda v: True, "작업 기록 저장"),
-    "language": Option("interface", "language", lambda v: v in LANGUAGES, "화면 언어"),
     "hotkey": Option("interface", "hotkey", lambda v: 0 < len(v) <= 64, "바로 부르기 단축키"),
     "hotkey_enabled": Option("interface", "hotkey_enabled", lambda v: True, "바로 부르기 단축키 사용"),
     "start_on_login": Option("interface", "start_on_login", lambda v: True, "로그인할 때 바로 시작"),

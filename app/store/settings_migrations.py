@@ -13,6 +13,9 @@ file may have been edited by hand). Never change a released step: add a new one 
   and ``[interface].tray_notice_shown`` (the "Baro keeps running in the tray" notice is shown once).
 - v5: ``[engine]`` (kind "local" or "server", url, model, prompt_format, allow_insecure_http,
   disclosed_host): an organisation's model server; its API key lives in the keyring.
+
+``[interface].language`` (v1's ``language``) is no longer read: the interface is Korean only. An old
+file's value is ignored and gone at the next save.
 """
 
 from __future__ import annotations

@@ -855,8 +855,8 @@
     <name>SettingsDialog</name>
     <message>
         <location filename="../../app/gui/dialogs/settings_dialog.py" line="51"/>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="192"/>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="201"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="186"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="195"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
@@ -886,87 +886,82 @@
         <translation>작업 기록을 이 컴퓨터에 남기기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="85"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="81"/>
         <source>Open quick ask with this hotkey from any program</source>
         <translation>어느 프로그램에서든 이 단축키로 빠른 질문 열기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="87"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="83"/>
         <source>Start Baro in the tray when I log in</source>
         <translation>로그인하면 바로를 알림 영역에서 시작</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="87"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="92"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="88"/>
         <source>CPU threads</source>
         <translation>CPU 스레드</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="89"/>
         <source>Context size (tokens)</source>
         <translation>컨텍스트 크기(토큰)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="94"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="90"/>
         <source>GPU layers</source>
         <translation>GPU 층 수</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="95"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="91"/>
         <source>Temperature</source>
         <translation>온도(다양성)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="97"/>
-        <source>Language (after restart)</source>
-        <translation>언어 (다시 시작한 뒤 적용)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="93"/>
         <source>Hotkey</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="99"/>
         <source>Forget token</source>
         <translation>토큰 지우기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="107"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="102"/>
         <source>Hugging Face token (only for gated model downloads)</source>
         <translation>Hugging Face 토큰 (동의가 필요한 모델을 내려받을 때만)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="146"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="141"/>
         <source>No keyring on this computer</source>
         <translation>이 컴퓨터에 비밀 저장소 없음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="149"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="144"/>
         <source>No system keyring was found, so Baro cannot store a token. It is never written to a file. Public models download without one.</source>
         <translation>시스템 비밀 저장소(keyring)를 찾지 못해 토큰을 저장할 수 없습니다. 토큰은 절대 파일에 쓰지 않습니다. 공개 모델은 토큰 없이 내려받을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="150"/>
         <source>Stored in the keyring</source>
         <translation>비밀 저장소에 저장됨</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="150"/>
         <source>hf_…</source>
         <translation>hf_…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="158"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="153"/>
         <source>Kept in the system keyring ({name}), never in a file.</source>
         <translation>시스템 비밀 저장소({name})에만 보관하며 파일에는 쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/settings_dialog.py" line="180"/>
+        <location filename="../../app/gui/dialogs/settings_dialog.py" line="174"/>
         <source>This settings file was written by a newer Baro; it is left unchanged.</source>
         <translation>더 새 버전의 바로가 만든 설정 파일이라 바꾸지 않습니다.</translation>
     </message>

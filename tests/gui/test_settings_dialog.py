@@ -28,22 +28,20 @@ def _files_with(root: Path, needle: str) -> list[Path]:
 def test_shows_and_saves_every_setting(qtbot: QtBot, tmp_path: Path, baro_home: Path) -> None:
     store = ModelStore(tmp_path / "models")
     store.import_file(build_gguf(tmp_path / "kor.gguf"))
-    save_settings(Settings(threads=3, temperature=0.4, language="en"))
+    save_settings(Settings(threads=3, temperature=0.4))
     dialog = SettingsDialog(secrets=SecretStore(MemoryKeyring()), store=store)
     qtbot.addWidget(dialog)
     assert dialog.threads.value() == 3
-    assert dialog.language.currentData() == "en"
 
     dialog.model.setCurrentIndex(dialog.model.findData("kor"))
     dialog.context.setValue(8192)
     dialog.gpu_layers.setValue(12)
     dialog.history.setChecked(False)
-    dialog.language.setCurrentIndex(dialog.language.findData("ko"))
     with qtbot.waitSignal(dialog.saved):
         dialog.save()
     saved = load_settings().settings
     assert saved == Settings(
-        model="kor", threads=3, context_size=8192, gpu_layers=12, temperature=0.4, history_enabled=False, language="ko"
+        model="kor", threads=3, context_size=8192, gpu_layers=12, temperature=0.4, history_enabled=False
     )
     assert app_paths().settings_file.is_file()
 

@@ -66,18 +66,14 @@ def test_each_display_setting(qtbot, display: UnsupportedDisplay) -> None:
         assert "underline" in html and "내놓고" in html
 
 
-def test_history_and_language_follow_the_settings(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_history_follows_the_settings(qtbot) -> None:
     from app.core.events import Done as DoneEvent
-    from app.gui.i18n import preferred_language
     from app.gui.panes.summarize_pane import SummarizePane
     from app.store.history import History
     from app.store.paths import app_paths
     from app.store.settings import update_settings
 
-    monkeypatch.delenv("BARO_LANG", raising=False)
-    assert preferred_language() == "ko"
-    update_settings({"language": "en", "history_enabled": False})
-    assert preferred_language() == "en"
+    update_settings({"history_enabled": False})
     pane = SummarizePane(lambda _cancel: iter(()))
     qtbot.addWidget(pane)
     pane._remember(DoneEvent("요약", {"title": "보고서"}))

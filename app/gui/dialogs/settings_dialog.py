@@ -1,4 +1,4 @@
-"""설정: model, threads, context, GPU layers, temperature, history, language, hotkey, the engine (this PC or a
+"""설정: model, threads, context, GPU layers, temperature, history, hotkey, the engine (this PC or a
 team server), and the tokens and keys (keyring only)."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from app.gui.dialogs.engine_settings import EngineBox
 from app.llm.model_store import ModelStore
 from app.store.paths import app_paths
 from app.store.secrets import HF_TOKEN, SecretStore
-from app.store.settings import LANGUAGES, Settings, load_settings, save_settings, validate
+from app.store.settings import Settings, load_settings, save_settings, validate
 from app.tasks.request_preview import settings_preview
 from app.tasks.team_server import requested_host
 
@@ -77,10 +77,6 @@ class SettingsDialog(QDialog):
         )
         self.history = QCheckBox(self.tr("Keep a history of my tasks on this computer"))
         self.history.setChecked(current.history_enabled)
-        self.language = QComboBox()
-        for code, label in zip(LANGUAGES, ("한국어", "English"), strict=True):
-            self.language.addItem(label, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
         self.hotkey = QKeySequenceEdit(QKeySequence(current.hotkey))
         self.hotkey_enabled = QCheckBox(self.tr("Open quick ask with this hotkey from any program"))
         self.hotkey_enabled.setChecked(current.hotkey_enabled)
@@ -94,7 +90,6 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("GPU layers"), self.gpu_layers)
         form.addRow(self.tr("Temperature"), self.temperature)
         form.addRow("", self.history)
-        form.addRow(self.tr("Language (after restart)"), self.language)
         form.addRow(self.tr("Hotkey"), self.hotkey)
         form.addRow("", self.hotkey_enabled)
         form.addRow("", self.start_on_login)
@@ -167,7 +162,6 @@ class SettingsDialog(QDialog):
             gpu_layers=self.gpu_layers.value(),
             temperature=round(self.temperature.value(), 2),
             history_enabled=self.history.isChecked(),
-            language=str(self.language.currentData()),
             hotkey=self.hotkey.keySequence().toString(QKeySequence.SequenceFormat.PortableText) or Settings().hotkey,
             hotkey_enabled=self.hotkey_enabled.isChecked(),
             start_on_login=self.start_on_login.isChecked(),

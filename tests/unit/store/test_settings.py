@@ -60,7 +60,7 @@ tray_notice_shown = true
 }
 
 EXPECTED = {
-    1: Settings(model="exaone.gguf", context_size=8192, threads=4, language="en"),
+    1: Settings(model="exaone.gguf", context_size=8192, threads=4),  # language: Korean-only UI, dropped
     2: Settings(model="/elsewhere/own-model.gguf", context_size=2048, threads=2, gpu_layers=10, temperature=0.7),
     3: Settings(model="qwen", hotkey="F9", history_enabled=False, hotkey_enabled=True, start_on_login=False),
     4: Settings(model="baro-gemma3-270m", hotkey_enabled=False, tray_notice_shown=True, engine="local"),
@@ -114,7 +114,7 @@ def test_bad_values_fall_back_with_a_notice(tmp_path: Path) -> None:
     )
     loaded = load_settings(path)
     assert loaded.settings == Settings(temperature=1.0)
-    assert len(loaded.notices) == 3
+    assert len(loaded.notices) == 2, "threads and context_size; the old language key is ignored, not an error"
 
 
 def test_a_broken_file_is_kept_aside(tmp_path: Path) -> None:
