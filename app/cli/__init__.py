@@ -1,4 +1,5 @@
-"""`baro <command>`: the same tasks as the GUI, on the command line (no Qt here).
+"""`baro <command>`: the same tasks as the GUI, on the command line (no Qt here). Sees only ``app.tasks``
+and ``app.core`` (import-linter: "The CLI sees only app.tasks and app.core").
 
 Exit codes: 0 success, 1 the input or the model failed (the message says why), 2 wrong usage.
 """

@@ -12,10 +12,17 @@ from app.cli.cmd_guard import hit_notice
 from app.cli.model_options import add_model_options, open_assistant
 from app.core.errors import BaroError
 from app.core.events import Done, GuardHit, Notice, Progress, Token
-from app.docs.writers import EXPORT_SUFFIXES, check_export_target, export_layout
-from app.store.templates import find_template, load_templates
-from app.tasks.drafting import DraftRequest, DraftResult, RepeatedField, collect_fields, resolve_fields, write_draft
-from app.text.korean_format import Register
+from app.tasks.drafting import (
+    DraftRequest,
+    DraftResult,
+    Register,
+    RepeatedField,
+    collect_fields,
+    resolve_fields,
+    write_draft,
+)
+from app.tasks.drafting.saving import DRAFT_SUFFIXES, check_draft_target, save_draft
+from app.tasks.drafting.templates import draft_template, draft_templates
 
 
 def register(sub: Any) -> None:
@@ -31,7 +38,7 @@ def register(sub: Any) -> None:
     )  # fmt: skip
     parser.add_argument("--ref", action="append", type=Path, default=[], help="참고 문서 (여러 번 쓸 수 있음)")
     parser.add_argument("--register", choices=[r.value for r in Register], help="문체 (기본: 서식의 문체)")
-    parser.add_argument("--out", "-o", type=Path, help=f"저장할 파일 ({', '.join(EXPORT_SUFFIXES)})")
+    parser.add_argument("--out", "-o", type=Path, help=f"저장할 파일 ({', '.join(DRAFT_SUFFIXES)})")
     parser.add_argument("--list", action="store_true", help="서식과 항목을 보여 줍니다")
     parser.add_argument("--json", action="store_true", help="결과를 JSON으로 출력")
     parser.add_argument("--max-tokens", type=int, default=120, help="요점 하나에 쓸 최대 토큰 수")
@@ -42,7 +49,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.list or not args.template:
         return _list_templates()
-    template = find_template(args.template)
+    template = draft_template(args.template)
     try:
         fields = collect_fields(template, _parse_fields(args.field))
     except RepeatedField as err:
@@ -50,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     resolve_fields(template, fields)  # a missing field fails here, before the model is loaded
     if args.out is not None:
-        check_export_target(args.out)  # format, folder and permission, before minutes of generation
+        check_draft_target(args.out)  # format, folder and permission, before minutes of generation
     for ref in args.ref:
         if not ref.is_file():
             raise BaroError(f"{ref.name}: 참고 문서를 찾을 수 없습니다. 경로를 확인해 주세요.", path=ref)
@@ -70,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     result: DraftResult = done.data["result"]
     if args.out is not None:
-        export_layout(result.layout, args.out)
+        save_draft(result, args.out)
         print(f"baro: {args.out} 에 저장했습니다.", file=sys.stderr)
     for replacement in result.replacements:
         print(f"baro: {replacement.message}", file=sys.stderr)
@@ -117,7 +124,7 @@ def _parse_fields(pairs: list[str]) -> list[tuple[str, str]]:
 
 
 def _list_templates() -> int:
-    templates, problems = load_templates()
+    templates, problems = draft_templates()
     for template in templates:
         print(f"{template.name}\t{template.description}")
         for field in template.fields:

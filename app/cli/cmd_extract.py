@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.docs import read_document
+from app.tasks.documents import open_document
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    document = read_document(args.file, timeout=args.timeout)
+    document = open_document(args.file, timeout=args.timeout)
     for notice in document.notices:
         print(f"baro: {notice}", file=sys.stderr)
     if args.json:

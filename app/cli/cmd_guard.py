@@ -14,9 +14,15 @@ from pathlib import Path
 from app.core.errors import FileMissing, FileUnreadable
 from app.core.events import GuardHit
 from app.core.files import open_regular_file
-from app.store.guard_log import read_records
-from app.store.guard_rules import rule_dirs, rule_files, user_dir
-from app.tasks.guarding import check_sentence, current_guard, current_problems
+from app.tasks.guarding import (
+    check_sentence,
+    current_guard,
+    current_problems,
+    holds_rules,
+    recent_hits,
+    rule_folders,
+    user_rules_folder,
+)
 
 LOG_LINES = 50
 
@@ -27,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="문장이 지켜야 할 사실(독도·동해 등)을 어기는지 검사합니다 (모델 없이)",
         description=(
             "문장이 사실 지킴이 규칙(독도 영유권, 동해 표기 등)을 어기는지 검사합니다. "
-            f"직접 만든 규칙 파일(*.toml)은 {user_dir()} 에 두면 됩니다. 어긴 문장이 있으면 종료 코드 1."
+            f"직접 만든 규칙 파일(*.toml)은 {user_rules_folder()} 에 두면 됩니다. 어긴 문장이 있으면 종료 코드 1."
         ),
     )
     parser.add_argument("sentence", nargs="?", help="검사할 문장")
@@ -50,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         if unusable:
             print(f"baro guard: {unusable}", file=sys.stderr)
             return 2
-    dirs = (*rule_dirs(), *extra)
+    dirs = rule_folders(extra)
     for problem in current_problems(dirs).problems:
         print(f"baro: {problem.user_message}", file=sys.stderr)
     guard = current_guard(dirs)
@@ -74,7 +80,7 @@ def _rules_folder_problem(folder: Path) -> str:
         return f"규칙 폴더 {folder}를 찾을 수 없습니다. 경로를 확인해 주세요."
     if not folder.is_dir():
         return f"{folder}는 폴더가 아닙니다. --rules에는 규칙 파일(*.toml)이 든 폴더를 주세요."
-    if not rule_files([folder]):
+    if not holds_rules(folder):
         return f"규칙 폴더 {folder}에 규칙 파일(*.toml)이 없습니다. 폴더를 확인해 주세요."
     return ""
 
@@ -115,7 +121,7 @@ def _read_lines(path: Path) -> list[str]:
 
 
 def _show_log(as_json: bool) -> int:
-    records = read_records()[-LOG_LINES:]
+    records = recent_hits(LOG_LINES)
     if as_json:
         print(json.dumps([r.to_dict() for r in records], ensure_ascii=False, indent=2))
     elif not records:

@@ -13,14 +13,22 @@ from pathlib import Path
 
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError
-from app.llm.catalog import load_catalog
-from app.llm.download import DownloadPaused
-from app.llm.memory import GIB, NotEnoughMemory, check_memory
-from app.llm.model_store import TEMPLATE_CHOICES, InstalledModel, ModelStore
-from app.llm.prompts import PromptFormat
-from app.store.paths import app_paths
-from app.store.settings import load_settings, update_settings
-from app.tasks.model_download import download_model
+from app.tasks.model_download import DownloadPaused, download_model
+from app.tasks.models import (
+    GIB,
+    IMPORT_FORMATS,
+    TEMPLATE_CHOICES,
+    InstalledModel,
+    NotEnoughMemory,
+    catalog_entry,
+    import_model,
+    model_overview,
+    open_model_store,
+    remove_model,
+    use_default_model,
+    use_model,
+)
+from app.tasks.settings import saved_settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,8 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     importing = actions.add_parser("import", help="내 컴퓨터의 GGUF 파일을 검사한 뒤 가져옵니다")
     importing.add_argument("file", type=Path)
     importing.add_argument("--name", default=None, help="모델을 부를 이름 (기본: 파일에서)")
-    local_formats = [f.value for f in PromptFormat if f is not PromptFormat.SERVER_CHAT]
-    importing.add_argument("--format", choices=local_formats, default=None, help="기본 프롬프트 형식")
+    importing.add_argument("--format", choices=IMPORT_FORMATS, default=None, help="기본 프롬프트 형식")
     importing.add_argument("--template", choices=TEMPLATE_CHOICES, default="builtin", help="대화 템플릿 선택")
     importing.add_argument("--in-place", action="store_true", help="복사하지 않고 지금 위치의 파일을 씁니다")
     importing.set_defaults(handler=run_import)
@@ -69,10 +76,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     template.set_defaults(handler=run_template)
 
 
-def _store() -> ModelStore:
-    return ModelStore(app_paths().ensure().models)
-
-
 def _size(n: int) -> str:
     if not n:
         return "-"
@@ -80,38 +83,35 @@ def _size(n: int) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    store = _store()
-    installed = store.list()
-    active = load_settings().settings.model
-    installed_files = {Path(m.file).name for m in installed}
-    available = [m for m in load_catalog().models if m.file not in installed_files]
-    missing = {m.key for m in installed if store.file_missing(m)}
+    store = open_model_store()
+    overview = model_overview(store, saved_settings())
     if args.json:
         data = {
-            "active": active,
+            "active": overview.active,
             "installed": [
-                {**m.__dict__, "prompt_format": str(m.prompt_format), "missing": m.key in missing} for m in installed
+                {**m.__dict__, "prompt_format": str(m.prompt_format), "missing": m.key in overview.missing}
+                for m in overview.installed
             ],
-            "catalog": [{**m.__dict__, "prompt_format": str(m.prompt_format)} for m in available],
+            "catalog": [{**m.__dict__, "prompt_format": str(m.prompt_format)} for m in overview.available],
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     print("설치된 모델:")
-    if not installed:
+    if not overview.installed:
         print("  (없음)")
-    for m in installed:
-        mark = "*" if m.is_named_by(active) else " "
-        if m.key in missing:
+    for m in overview.installed:
+        mark = "*" if m.is_named_by(overview.active) else " "
+        if m.key in overview.missing:
             print(f" {mark} {m.key:<28} {'파일 없음':>8}  {store.path_of(m)} 이(가) 지워졌거나 옮겨졌습니다")
             continue
         print(f" {mark} {m.key:<28} {_size(m.size):>8}  {m.prompt_format:<10} 템플릿:{m.template:<8} {m.name}")
-    if missing:
-        names = ", ".join(sorted(missing))
+    if overview.missing:
+        names = ", ".join(sorted(overview.missing))
         print(
             f"\n파일이 없는 모델({names})은 쓸 수 없습니다. 'baro models remove 이름'으로 목록에서 지우거나 다시 가져오세요."
         )
     print("\n내려받을 수 있는 추천 모델:")
-    for c in available:
+    for c in overview.available:
         where = c.repo or "(저장소 미확인: 직접 받아 import)"
         print(f"   {c.id:<28} RAM {c.ram_gb:.1f}GB  {c.license}  {where}")
     print("\n* 표시는 지금 쓰는 모델입니다.")
@@ -139,12 +139,12 @@ def _show(model: InstalledModel, verb: str) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    store = _store()
-    fmt = PromptFormat(args.format) if args.format else None
-    model = store.import_file(
+    store = open_model_store()
+    model = import_model(
+        store,
         args.file,
         key=args.name,
-        prompt_format=fmt,
+        prompt_format=args.format,
         template=args.template,
         copy=not args.in_place,
         progress=_Progress("체크섬 확인" if args.in_place else "복사"),
@@ -160,11 +160,11 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_download(args: argparse.Namespace) -> int:
-    entry = load_catalog().get(args.name)
+    entry = catalog_entry(args.name)
     cancel = CancelToken()
     print(f"{entry.name}을(를) 내려받습니다. Ctrl+C로 멈추면 다음에 이어받습니다.", file=sys.stderr)
     try:
-        model = download_model(_store(), entry, progress=_Progress("내려받기"), cancel=cancel, repo=args.repo)
+        model = download_model(open_model_store(), entry, progress=_Progress("내려받기"), cancel=cancel, repo=args.repo)
     except KeyboardInterrupt:
         cancel.cancel()
         print("\n내려받기를 멈췄습니다. 같은 명령으로 이어받을 수 있습니다.", file=sys.stderr)
@@ -179,7 +179,7 @@ def run_download(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    store = _store()
+    store = open_model_store()
     models = [store.get(args.name)] if args.name else store.list()
     failed = 0
     for model in models:
@@ -190,23 +190,20 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    store = _store()
-    model = store.remove(args.name)
-    settings = load_settings().settings
-    if settings.model in (model.key, model.file, Path(model.file).name):
-        update_settings({"model": ""})
+    removed = remove_model(open_model_store(), args.name)
+    if removed.was_in_use:
         print("지운 모델을 쓰고 있었으므로 내장 기본 모델로 돌아갑니다.")
-    print(f"지움: {model.key}")
+    print(f"지움: {removed.model.key}")
     return 0
 
 
 def run_use(args: argparse.Namespace) -> int:
     if not args.name.strip():
         raise BaroError("모델 이름을 주세요.")
-    store = _store()
+    store = open_model_store()
     model = None if args.name in ("default", "기본") else store.resolve(args.name)
     if model is None:  # "default", or the catalog default's own id
-        update_settings({"model": ""})
+        use_default_model()
         print("내장 기본 모델을 씁니다.")
         return 0
     if store.file_missing(model):
@@ -214,25 +211,18 @@ def run_use(args: argparse.Namespace) -> int:
             f"{model.key}: 모델 파일 {store.path_of(model)}이(가) 없습니다. "
             f"다시 가져오거나 'baro models remove {model.key}'로 목록에서 지워 주세요."
         )
-    settings = load_settings().settings
-    entry = load_catalog().by_file(Path(model.file).name)
-    n_ctx = args.ctx or settings.context_size or (entry.default_context if entry else 4096)
     try:
-        estimate = check_memory(store.path_of(model), n_ctx, load_anyway=args.load_anyway)
+        chosen = use_model(store, model, saved_settings(), context=args.ctx, load_anyway=args.load_anyway)
     except NotEnoughMemory as err:
         print(f"baro: {err.user_message}", file=sys.stderr)
         print("그래도 고르려면 --load-anyway를 붙이세요.", file=sys.stderr)
         return 1
-    changes: dict[str, object] = {"model": model.key}
-    if args.ctx:
-        changes["context_size"] = args.ctx
-    update_settings(changes)
-    print(f"앞으로 {model.name}을(를) 씁니다 (컨텍스트 {n_ctx:,}, 예상 메모리 {estimate.total / GIB:.1f}GB).")
+    print(f"앞으로 {model.name}을(를) 씁니다 (컨텍스트 {chosen.n_ctx:,}, 예상 메모리 {chosen.memory / GIB:.1f}GB).")
     return 0
 
 
 def run_template(args: argparse.Namespace) -> int:
-    store = _store()
+    store = open_model_store()
     model = store.get(args.name)
     if args.use:
         model = store.set_template(model.key, args.use)

@@ -12,10 +12,7 @@ from pathlib import Path
 
 from app.core.errors import FileMissing, FileUnreadable
 from app.core.files import open_regular_file
-from app.index.errors import LibraryEmpty, NotInLibrary
-from app.index.library import LibraryIndex
-from app.index.search import Passage, search, search_many
-from app.tasks.library import default_db_path
+from app.tasks.library import Passage, open_library_search
 
 PREVIEW_CHARS = 160
 
@@ -44,18 +41,13 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    with LibraryIndex.open(default_db_path()) as index:
-        if index.stats().files == 0:
-            raise LibraryEmpty()
-        scope = args.scope.absolute() if args.scope is not None else None
-        if scope is not None and not index.has_any_under(scope):
-            raise NotInLibrary(args.scope)
+    with open_library_search(args.scope) as library:
         if args.batch is not None:
             queries = _read_queries(args.batch)
-            for query, passages in zip(queries, search_many(index, queries, k=args.k, scope=scope), strict=True):
+            for query, passages in zip(queries, library.search_many(queries, k=args.k), strict=True):
                 _print_json(query, passages, indent=None)
             return 0
-        passages = search(index, args.query, k=args.k, scope=scope)
+        passages = library.search(args.query, k=args.k)
     if args.json:
         _print_json(args.query, passages, indent=2)
     elif not passages:

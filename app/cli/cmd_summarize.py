@@ -12,7 +12,7 @@ from app.cli.cmd_guard import hit_notice
 from app.cli.model_options import add_model_options, open_assistant
 from app.cli.settled import SettledPrinter, notice_line
 from app.core.events import Done, GuardHit, KeyPoints, Notice, SentenceVerdict, Token, Withdraw
-from app.docs import read_document
+from app.tasks.documents import open_document
 from app.tasks.summarize import SummaryLength, SummaryRequest, SummaryStyle, summarize_document
 
 
@@ -38,7 +38,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    document = read_document(args.file)  # a bad file fails here, before the model is loaded
+    document = open_document(args.file)  # a bad file fails here, before the model is loaded
     assistant = open_assistant(args)
     try:
         done: Done | None = None

@@ -7,10 +7,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from app.store.paths import app_paths
-from app.store.settings import load_settings
 from app.tasks.assistant import Assistant
 from app.tasks.model_choice import open_planned, plan_engine
+from app.tasks.models import models_folder
+from app.tasks.settings import saved_settings
 from app.tasks.team_server import WHAT_IS_SENT
 
 
@@ -31,12 +31,11 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
 
 
 def open_assistant(args: argparse.Namespace) -> Assistant:
-    paths = app_paths()
-    paths.ensure(paths.models)  # only what the model needs: a read-only home can still summarize
-    settings = load_settings().settings
+    models_dir = models_folder()  # only what the model needs: a read-only home can still summarize
+    settings = saved_settings()
     plan = plan_engine(
         settings,
-        paths.models,
+        models_dir,
         server_url=args.engine,
         server_model=args.engine_model,
         override=args.model.resolve() if args.model is not None else None,

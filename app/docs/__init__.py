@@ -1,4 +1,5 @@
-"""Document readers: one per format, all returning ``app.core.document.Document``.
+"""Document readers: one per format, all returning ``app.core.document.Document``; document writers
+(.docx, .hwpx exports). May import ``app.text`` and ``app.core``.
 
 ``read_document`` runs the reader in a long-lived child process with a time budget, so a parser that
 hangs or crashes costs one file and never the app. ``read_in_process`` is the same work without the

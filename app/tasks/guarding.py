@@ -12,8 +12,8 @@ from pathlib import Path
 
 from app.core.events import FixedAnswer, GuardHit
 from app.llm.prompts import TaskPrompt
-from app.store.guard_log import GuardRecord, append_records
-from app.store.guard_rules import LoadedRules, load_rules, rule_dirs, signature
+from app.store.guard_log import GuardRecord, append_records, read_records
+from app.store.guard_rules import LoadedRules, load_rules, rule_dirs, rule_files, signature, user_dir
 from app.text.guard import ClaimGuard, GuardFinding
 from app.text.sentences import split_sentences
 
@@ -43,6 +43,26 @@ def _current(dirs: Sequence[Path] | None) -> tuple[ClaimGuard, LoadedRules]:
             cached = (stamp, ClaimGuard(loaded.rules), loaded)
             _cache[key] = cached
         return cached[1], cached[2]
+
+
+def user_rules_folder() -> Path:
+    """Where a user's own rule files (*.toml) go."""
+    return user_dir()
+
+
+def rule_folders(extra: Sequence[Path] = ()) -> tuple[Path, ...]:
+    """Baro's and the user's rule folders, then ``extra`` ones (`baro guard --rules`)."""
+    return (*rule_dirs(), *extra)
+
+
+def holds_rules(folder: Path) -> bool:
+    """True when ``folder`` has rule files (*.toml) to load."""
+    return bool(rule_files([folder]))
+
+
+def recent_hits(limit: int) -> list[GuardRecord]:
+    """The last ``limit`` flagged generated sentences from the guard's log, oldest first."""
+    return read_records()[-limit:]
 
 
 def hit_for(finding: GuardFinding) -> GuardHit:

@@ -9,6 +9,8 @@ be read are recorded with their reason and reported as notices.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.cancel import CancelToken
@@ -17,10 +19,22 @@ from app.core.errors import BaroError, Cancelled, EmptyDocument, FileMissing
 from app.core.events import Done, Event, Notice, Progress
 from app.docs import read_document, supported_suffixes
 from app.index.changes import ChangeSet, compute_changes, file_hash
+from app.index.errors import LibraryEmpty, NotInLibrary
 from app.index.library import LibraryIndex, path_key
 from app.index.prepare import FileEntry, prepare_document
-from app.index.search import Passage, search
+from app.index.search import Passage, search, search_many
 from app.store.paths import app_paths
+
+__all__ = [
+    "LibrarySearch",
+    "Passage",
+    "Reader",
+    "apply_changes",
+    "default_db_path",
+    "index_library",
+    "open_library_search",
+    "search_library",
+]
 
 Reader = Callable[[Path, CancelToken], Document]
 
@@ -139,3 +153,35 @@ def search_library(
     """The ``k`` best passages for ``query`` from the library (or only ``scope``: a folder or a file)."""
     with LibraryIndex.open(db_path or default_db_path()) as index:
         return search(index, query, k=k, scope=scope)
+
+
+@dataclass(frozen=True)
+class LibrarySearch:
+    """An open library known to hold documents (and ``scope``, when given), searched within ``scope``."""
+
+    index: LibraryIndex
+    scope: Path | None
+
+    def search(self, query: str, *, k: int = 5) -> list[Passage]:
+        return search(self.index, query, k=k, scope=self.scope)
+
+    def search_many(self, queries: Sequence[str], *, k: int = 5) -> list[list[Passage]]:
+        """``search`` for each of ``queries``, analysed in one batch."""
+        return search_many(self.index, queries, k=k, scope=self.scope)
+
+
+@contextmanager
+def open_library_search(scope: Path | None = None, *, db_path: Path | None = None) -> Iterator[LibrarySearch]:
+    """The library, opened for searching; raises ``LibraryEmpty``, or ``NotInLibrary`` for a ``scope`` never added.
+
+    ``scope`` (a folder or a file) is named in the refusal as given, so a relative path reads as the user typed it.
+    """
+    with LibraryIndex.open(db_path or default_db_path()) as index:
+        if index.stats().files == 0:
+            raise LibraryEmpty()
+        absolute = None
+        if scope is not None:
+            absolute = scope.absolute()
+            if not index.has_any_under(absolute):
+                raise NotInLibrary(scope)
+        yield LibrarySearch(index, absolute)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from app.core.cancel import CancelToken
 from app.llm.catalog import CatalogModel
-from app.llm.download import LoginRequired, ProgressFn
+from app.llm.download import DownloadPaused, LoginRequired, ProgressFn
 from app.llm.model_store import InstalledModel, ModelStore
 from app.store.secrets import HF_TOKEN, NO_KEYRING_NOTICE, SecretStore
+
+__all__ = ["DownloadPaused", "LoginRequired", "download_model"]
 
 
 def download_model(
@@ -18,7 +20,10 @@ def download_model(
     cancel: CancelToken | None = None,
     repo: str | None = None,
 ) -> InstalledModel:
-    """``store.download`` with the stored token; a gated model on a computer without a keyring says why."""
+    """``store.download`` with the stored token; a gated model on a computer without a keyring says why.
+
+    A stopped download raises ``DownloadPaused`` (the next call resumes it).
+    """
     secrets = secrets or SecretStore()
     try:
         return store.download(entry, token=secrets.get(HF_TOKEN), progress=progress, cancel=cancel, repo=repo)

@@ -5,6 +5,7 @@ from app.tasks.drafting.compose import Point, compose, plan_points
 from app.tasks.drafting.fields import FieldValues, MissingField, RepeatedField, collect_fields, resolve_fields
 from app.tasks.drafting.rewrite import RewriteStyle, rewrite_passage, rewrite_text
 from app.tasks.drafting.task import DraftRequest, DraftResult, write_draft
+from app.text.korean_format import Register
 
 __all__ = [
     "DraftRequest",
@@ -12,6 +13,7 @@ __all__ = [
     "FieldValues",
     "MissingField",
     "Point",
+    "Register",
     "RepeatedField",
     "RewriteStyle",
     "collect_fields",

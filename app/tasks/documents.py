@@ -1,0 +1,17 @@
+"""Reading a user's file for a task: in the sandboxed reader process, within its time budget."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.core.cancel import CancelToken
+from app.core.document import Document
+from app.docs import read_document
+
+
+def open_document(path: Path, *, timeout: float | None = None, cancel: CancelToken | None = None) -> Document:
+    """``path`` as a ``Document`` with where each block came from; raises ``DocumentError`` or ``Cancelled``.
+
+    ``timeout`` is the reading budget in seconds (default: the reader's own).
+    """
+    return read_document(path, timeout=timeout, cancel=cancel)
