@@ -9,9 +9,9 @@ from enum import StrEnum
 from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import BaroError
-from app.llm.memory import NotEnoughMemory
 from app.tasks.assistant import Assistant
 from app.tasks.model_choice import ModelPlan, open_planned
+from app.tasks.models import NotEnoughMemory
 
 
 class EngineState(StrEnum):

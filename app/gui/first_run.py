@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from app import __version__
 from app.core.atomic_file import write_text_atomically
 from app.core.errors import SaveFailed
+from app.core.resources import shipped
 from app.gui.dialogs.about_licenses import active_model
 from app.gui.dialogs.welcome_dialog import WelcomeDialog
 from app.gui.menus import MenuWindow
-from app.llm.resources import project_root
 from app.store.paths import app_paths
 from app.store.settings import load_settings
 
@@ -23,7 +23,7 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 def app_icon() -> QIcon:
     icon = QIcon()
-    folder = project_root() / "resources" / "icons"
+    folder = shipped("resources", "icons")
     for size in ICON_SIZES:
         png = folder / f"baro-{size}.png"
         if png.is_file():

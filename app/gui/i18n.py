@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
-from app.llm.resources import project_root
+from app.core.resources import shipped
 
-I18N_DIR = project_root() / "resources" / "i18n"
+I18N_DIR = shipped("resources", "i18n")
 LANGUAGE = "ko"
 
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from app.llm.resources import project_root
+from app.core.resources import shipped
 
-ICON_DIR = project_root() / "resources" / "icons"
+ICON_DIR = shipped("resources", "icons")
 
 
 def baro_icon() -> QIcon:

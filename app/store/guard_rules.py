@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.resources import shipped
 from app.store.paths import app_paths
 from app.text.guard_rules import GuardRule, GuardRuleError, parse_rules
 
 
 def builtin_dir() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return root / "resources" / "guard"
+    return shipped("resources", "guard")
 
 
 def user_dir() -> Path:

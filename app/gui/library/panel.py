@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from app.core.cancel import CancelToken
 from app.core.events import Done, Event, Notice, Progress
-from app.docs import supported_suffixes
 from app.gui.progress import show_fraction
 from app.gui.runner import TaskRunner
 from app.index.library import LibraryIndex
+from app.tasks.documents import file_dialog_patterns
 from app.tasks.library import index_library
 
 WATCH_DEBOUNCE_MS = 1500
@@ -166,7 +166,7 @@ class LibraryPanel(QWidget):
             self.add_paths([Path(folder)])
 
     def choose_files(self) -> None:
-        patterns = " ".join(f"*{s}" for s in sorted(supported_suffixes()))
+        patterns = file_dialog_patterns()
         documents = self.tr("Documents")
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add documents"), "", f"{documents} ({patterns})")
         if names:

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 
 from app.core.cancel import CancelToken
 from app.core.events import Done, Event, FixedAnswer, Progress
-from app.docs import supported_suffixes
 from app.gui.library.answer_view import ShownSource, render_answer, render_checked_answer, sources_html
 from app.gui.library.panel import POLL_MS, LibraryPanel
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.gui.runner import TaskFactory
 from app.tasks.ask import AskSession, answer_plan, plan_question, unanswered
+from app.tasks.documents import file_dialog_patterns
 
 UrlOpener = Callable[[QUrl], object]
 
@@ -161,7 +161,7 @@ class AskPane(TaskPane):
 
     def _on_scope_chosen(self, index: int) -> None:
         if self.scope_box.itemData(index) is None:
-            patterns = " ".join(f"*{s}" for s in sorted(supported_suffixes()))
+            patterns = file_dialog_patterns()
             roots = self.library.roots()
             start = str(roots[0]) if roots else ""
             documents = self.tr("Documents")

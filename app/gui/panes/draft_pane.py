@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError
 from app.core.events import Done, Event, Token
-from app.docs import supported_suffixes
 from app.docs.writers import export_layout
 from app.gui.file_drops import accept_file_drag, take_dropped_files
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.store.templates import Template, load_templates
+from app.tasks.documents import file_dialog_patterns, is_readable_kind
 from app.tasks.drafting import DraftRequest, DraftResult, RewriteStyle, rewrite_passage, write_draft
 from app.text.korean_format import Layout, Register, layout_from_text
 
@@ -205,7 +205,7 @@ class DraftPane(TaskPane):
             self._editors[field.key] = editor
 
     def add_reference(self, path: Path) -> bool:
-        if path.suffix.lower() not in supported_suffixes() or not path.is_file():
+        if not is_readable_kind(path) or not path.is_file():
             self.view.fail(self.tr("{name}: this file cannot be used as a reference.").format(name=path.name))
             return False
         if str(path) not in self.reference_paths_text():
@@ -216,7 +216,7 @@ class DraftPane(TaskPane):
         return [self.references.item(i).text() for i in range(self.references.count())]
 
     def choose_references(self) -> None:
-        patterns = " ".join(f"*{s}" for s in sorted(supported_suffixes()))
+        patterns = file_dialog_patterns()
         names, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Choose reference documents"), "", f"{self.tr('Documents')} ({patterns})"
         )

@@ -25,7 +25,6 @@ from app.core.cancel import CancelToken
 from app.core.errors import BaroError, NotRegularFile
 from app.core.events import Done, Event, GuardHit, KeyPoints, Notice, SentenceVerdict, Token, Withdraw
 from app.core.files import require_regular_file
-from app.docs import supported_suffixes
 from app.gui.file_drops import accept_file_drag, take_dropped_files
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.gui.panes.summary_render import (
@@ -38,6 +37,7 @@ from app.gui.panes.summary_render import (
 from app.store.history import History
 from app.store.paths import app_paths
 from app.store.settings import load_settings
+from app.tasks.documents import file_dialog_patterns, is_readable_kind
 from app.tasks.summarize import SummaryLength, SummaryRequest, SummaryStyle, summarize
 from app.tasks.summary_export import save_summary, to_markdown
 
@@ -139,7 +139,7 @@ class SummarizePane(TaskPane):
     # --- starting -------------------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        patterns = " ".join(f"*{s}" for s in sorted(supported_suffixes()))
+        patterns = file_dialog_patterns()
         documents = self.tr("Documents")
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose documents"), "", f"{documents} ({patterns})")
         if names:
@@ -363,7 +363,7 @@ class SummarizePane(TaskPane):
             )
         if not path.exists():
             return self.tr("{name} was not found.").format(name=path.name)
-        if path.suffix.lower() not in supported_suffixes():
+        if not is_readable_kind(path):
             return self.tr("{name}: this file type is not supported. Use HWP, HWPX, PDF, DOCX, TXT or MD.").format(
                 name=path.name
             )
