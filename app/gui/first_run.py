@@ -12,11 +12,11 @@ from app import __version__
 from app.core.atomic_file import write_text_atomically
 from app.core.errors import SaveFailed
 from app.core.resources import shipped
-from app.gui.dialogs.about_licenses import active_model
 from app.gui.dialogs.welcome_dialog import WelcomeDialog
 from app.gui.menus import MenuWindow
 from app.store.paths import app_paths
-from app.store.settings import load_settings
+from app.tasks.models import model_in_use
+from app.tasks.settings import saved_settings
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
@@ -53,7 +53,7 @@ def after_window_shown(window: QMainWindow, intents: MenuWindow) -> WelcomeDialo
         app.setWindowIcon(app_icon())
     if not is_first_run() or not window.isVisible():
         return None
-    model = active_model(load_settings().settings, app_paths().models)
+    model = model_in_use(saved_settings())
     dialog = WelcomeDialog(model.name, model.is_small, window)
     dialog.models_requested.connect(intents.open_models)
     dialog.finished.connect(lambda _result: mark_welcomed())

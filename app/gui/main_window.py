@@ -32,8 +32,8 @@ from app.gui.panes.ask_pane import AskPane
 from app.gui.panes.base import TaskPane
 from app.gui.panes.draft_pane import DraftPane
 from app.gui.panes.summarize_pane import SummarizePane
-from app.store.paths import app_paths
 from app.tasks.assistant import Assistant
+from app.tasks.library import user_library_db
 
 CLOSE_WAIT_MS = 3000
 
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.summarize_pane = SummarizePane(self.assistant_when_ready)
         self.draft_pane = DraftPane(self.assistant_when_ready)
-        self.ask_pane = AskPane(self.assistant_when_ready, app_paths().ensure().library_db)
+        self.ask_pane = AskPane(self.assistant_when_ready, user_library_db())
         for label, pane in (
             (self.tr("Summarize"), self.summarize_pane),
             (self.tr("Draft"), self.draft_pane),

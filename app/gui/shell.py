@@ -28,6 +28,7 @@ from app.gui.single_instance import InstanceServer
 from app.gui.tray import BaroTray
 from app.store.paths import app_paths
 from app.store.settings import Settings, load_settings, save_settings
+from app.tasks.library import user_library_db
 
 QUICK_ASK_FLAG = "--quick-ask"
 SUMMARIZE_FLAG = "--summarize"
@@ -80,7 +81,7 @@ class DesktopShell(QObject):
         self.server = server
         self.settings = load_settings().settings
         self.tray = BaroTray(self)
-        self.popup = QuickAskPopup(window.assistant_when_ready, app_paths().ensure().library_db, self.open_in_window)
+        self.popup = QuickAskPopup(window.assistant_when_ready, user_library_db(), self.open_in_window)
         self.popup.models_requested.connect(window.open_models)
         self.hotkey = GlobalHotkey(self)
         self.reported: set[str] = set()

@@ -47,6 +47,11 @@ def default_db_path() -> Path:
     return app_paths().library_db
 
 
+def user_library_db() -> Path:
+    """The user's library index file, its data folders created (what the window and the popup search)."""
+    return app_paths().ensure().library_db
+
+
 def index_library(
     paths: Sequence[Path] = (),
     *,

@@ -23,12 +23,15 @@ __all__ = [
     "IMPORT_FORMATS",
     "TEMPLATE_CHOICES",
     "InstalledModel",
+    "ModelInUse",
     "ModelOverview",
     "ModelUse",
     "NotEnoughMemory",
     "RemovedModel",
     "catalog_entry",
+    "default_model_license",
     "import_model",
+    "model_in_use",
     "model_overview",
     "models_folder",
     "open_model_store",
@@ -51,6 +54,11 @@ def models_folder() -> Path:
     paths = app_paths()
     paths.ensure(paths.models)
     return paths.models
+
+
+def default_model_license() -> str:
+    """The license of the catalog's default model, as the catalog records it."""
+    return load_catalog().default.license
 
 
 def catalog_entry(model_id: str) -> CatalogModel:
@@ -146,3 +154,38 @@ def remove_model(store: ModelStore, name: str) -> RemovedModel:
     if was_in_use:
         use_default_model()
     return RemovedModel(model, was_in_use)
+
+
+@dataclass(frozen=True)
+class ModelInUse:
+    """The model Baro answers with, as 정보 and the welcome name it."""
+
+    name: str
+    file: str
+    license: str
+    """As the catalog records it; empty for a GGUF the catalog does not know."""
+    is_default: bool
+    is_small: bool
+
+
+def model_in_use(settings: Settings, models_dir: Path | None = None, loaded: Path | None = None) -> ModelInUse:
+    """The model in use (``loaded`` when the engine has one) with the license its catalog entry records."""
+    catalog = load_catalog()
+    models_dir = models_dir or app_paths().models
+    if loaded is None and settings.model:
+        try:
+            installed = ModelStore(models_dir).resolve(settings.model)
+        except Exception:  # a broken settings value: the about box still opens, naming the default
+            installed = None
+        if installed is not None:
+            loaded = ModelStore(models_dir).path_of(installed)
+    entry = catalog.by_file(loaded.name) if loaded is not None else catalog.default
+    chosen = settings.model or catalog.default_id
+    tuned = next((m for m in catalog.tuned if m.id == chosen), None)
+    if loaded is not None and tuned is not None and loaded.name == tuned.file:
+        entry = tuned  # the base file, loaded with Baro's adapter
+    if entry is None:
+        assert loaded is not None
+        return ModelInUse(loaded.stem, loaded.name, "", is_default=False, is_small=False)
+    is_default = entry.id == catalog.default_id
+    return ModelInUse(entry.name, entry.file, entry.license, is_default=is_default, is_small=entry.is_small_or_base)

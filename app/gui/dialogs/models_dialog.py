@@ -29,9 +29,9 @@ from app.gui.dialogs.template_dialog import TemplateDialog
 from app.llm.catalog import CatalogModel, load_catalog
 from app.llm.memory import GIB, NotEnoughMemory, check_memory
 from app.llm.model_store import InstalledModel, ModelStore
-from app.store.paths import app_paths
 from app.store.settings import load_settings, update_settings
 from app.tasks.model_download import download_model
+from app.tasks.models import open_model_store
 
 
 def _size(n: int) -> str:
@@ -69,7 +69,7 @@ class ModelsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Model manager"))
         self.resize(940, 660)
-        self.store = store or ModelStore(app_paths().ensure().models)
+        self.store = store or open_model_store()
         self.job: FileJob | None = None
         self._downloading: CatalogModel | None = None
 

@@ -30,9 +30,9 @@ from app.core.errors import BaroError
 from app.gui.dialogs.disclosure import confirm_sending
 from app.gui.dialogs.engine_settings import EngineBox
 from app.llm.model_store import ModelStore
-from app.store.paths import app_paths
 from app.store.secrets import HF_TOKEN, SecretStore
 from app.store.settings import Settings, load_settings, save_settings, validate
+from app.tasks.models import open_model_store
 from app.tasks.request_preview import settings_preview
 from app.tasks.team_server import requested_host
 
@@ -52,7 +52,7 @@ class SettingsDialog(QDialog):
         self.secrets = secrets or SecretStore()
         self.loaded = load_settings()
         current = self.loaded.settings
-        store = store or ModelStore(app_paths().ensure().models)
+        store = store or open_model_store()
 
         self.model = QComboBox()
         self.model.addItem(self.tr("Built-in model"), "")

@@ -34,10 +34,8 @@ from app.gui.panes.summary_render import (
     render_html,
     source_html,
 )
-from app.store.history import History
-from app.store.paths import app_paths
-from app.store.settings import load_settings
 from app.tasks.documents import file_dialog_patterns, is_readable_kind
+from app.tasks.history import recent_results, remember_result
 from app.tasks.summarize import SummaryLength, SummaryRequest, SummaryStyle, summarize
 from app.tasks.summary_export import save_summary, to_markdown
 
@@ -317,27 +315,19 @@ class SummarizePane(TaskPane):
     # --- history --------------------------------------------------------------------------------
 
     def _remember(self, done: Done) -> None:
-        if not load_settings().settings.history_enabled:
-            return
         try:
-            history = History.open(app_paths().ensure().history_db)
-            try:
-                history.add(HISTORY_KIND, str(done.data.get("title", "")), done.text, done.data)
-            finally:
-                history.close()
+            kept = remember_result(HISTORY_KIND, str(done.data.get("title", "")), done.text, done.data)
         except BaroError as err:
             self.view.fail(err.user_message)
-        self._load_history()
+            return
+        if kept:
+            self._load_history()
 
     def _load_history(self) -> None:
         self.history_box.clear()
         self.history_box.addItem(self.tr("(recent summaries)"), None)
         try:
-            history = History.open(app_paths().ensure().history_db)
-            try:
-                entries = history.recent(HISTORY_KIND)
-            finally:
-                history.close()
+            entries = recent_results(HISTORY_KIND)
         except BaroError:
             return
         for entry in entries:
