@@ -21,10 +21,9 @@ from app.gui.main_thread_gc import MainThreadCollector
 from app.gui.main_window import MainWindow
 from app.gui.shell import DesktopShell, parse_launch
 from app.gui.single_instance import InstanceServer, hand_over
-from app.store.paths import app_paths
-from app.store.settings import Settings, load_settings
 from app.tasks.model_choice import ModelPlan, plan_engine, plan_model
 from app.tasks.request_preview import settings_preview
+from app.tasks.settings import Settings, app_paths, load_settings
 from app.tasks.team_server import requested_host
 
 

@@ -14,9 +14,8 @@ from app.core.errors import SaveFailed
 from app.core.resources import shipped
 from app.gui.dialogs.welcome_dialog import WelcomeDialog
 from app.gui.menus import MenuWindow
-from app.store.paths import app_paths
 from app.tasks.models import model_in_use
-from app.tasks.settings import saved_settings
+from app.tasks.settings import app_paths, saved_settings
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.gui.dialogs.models_dialog import ModelsDialog
 from app.gui.dialogs.settings_dialog import SettingsDialog
-from app.store.settings import Settings
+from app.tasks.settings import Settings
 
 
 class MenuWindow(Protocol):

@@ -26,9 +26,8 @@ from app.gui.main_window import MainWindow
 from app.gui.quick_ask import QuickAskPopup
 from app.gui.single_instance import InstanceServer
 from app.gui.tray import BaroTray
-from app.store.paths import app_paths
-from app.store.settings import Settings, load_settings, save_settings
 from app.tasks.library import user_library_db
+from app.tasks.settings import Settings, app_paths, load_settings, save_settings
 
 QUICK_ASK_FLAG = "--quick-ask"
 SUMMARIZE_FLAG = "--summarize"

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from app.store.paths import app_paths
+from app.tasks.settings import app_paths
 
 CONNECT_MS = 500
 REPLY_MS = 3000

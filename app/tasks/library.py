@@ -190,3 +190,42 @@ def open_library_search(scope: Path | None = None, *, db_path: Path | None = Non
             if not index.has_any_under(absolute):
                 raise NotInLibrary(scope)
         yield LibrarySearch(index, absolute)
+
+
+@dataclass(frozen=True)
+class UnreadFile:
+    """A library file Baro could not read, and why (in Korean)."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class LibraryOverview:
+    """What the library panel shows: the folders with their document counts, the unread files, the totals."""
+
+    roots: list[Path]
+    documents_under: dict[Path, int]
+    unread: list[UnreadFile]
+    documents: int
+    passages: int
+
+
+def library_overview(db_path: Path) -> LibraryOverview:
+    with LibraryIndex.open(db_path) as index:
+        roots = index.roots()
+        counts = {root: len(index.keys_under(str(root))) for root in roots}
+        unread = [UnreadFile(f.path, f.reason) for f in index.failures_under().values()]
+        stats = index.stats()
+    return LibraryOverview(roots, counts, unread, stats.files, stats.chunks)
+
+
+def library_roots(db_path: Path) -> list[Path]:
+    with LibraryIndex.open(db_path) as index:
+        return index.roots()
+
+
+def forget_library_folder(db_path: Path, root: Path | str) -> None:
+    """Forget a folder and everything indexed under it (the files themselves are untouched)."""
+    with LibraryIndex.open(db_path) as index:
+        index.remove_root(str(root))

@@ -25,6 +25,7 @@ __all__ = [
     "InstalledModel",
     "ModelInUse",
     "ModelOverview",
+    "ModelStore",
     "ModelUse",
     "NotEnoughMemory",
     "RemovedModel",

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QTextEdit, QWidget
 
 from app.core.errors import BaroError
-from app.store.settings import update_settings
+from app.tasks.settings import update_settings
 from app.tasks.team_server import WHAT_IS_SENT
 
 

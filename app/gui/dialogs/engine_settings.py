@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import BaroError
-from app.store.secrets import SecretStore
-from app.store.settings import Settings
+from app.tasks.settings import SecretStore, Settings
 from app.tasks.team_server import (
     WHAT_IS_SENT,
     ServerChoice,

@@ -29,9 +29,9 @@ from app.gui.dialogs.template_dialog import TemplateDialog
 from app.llm.catalog import CatalogModel, load_catalog
 from app.llm.memory import GIB, NotEnoughMemory, check_memory
 from app.llm.model_store import InstalledModel, ModelStore
-from app.store.settings import load_settings, update_settings
 from app.tasks.model_download import download_model
 from app.tasks.models import open_model_store
+from app.tasks.settings import load_settings, update_settings
 
 
 def _size(n: int) -> str:

@@ -29,11 +29,9 @@ from PySide6.QtWidgets import (
 from app.core.errors import BaroError
 from app.gui.dialogs.disclosure import confirm_sending
 from app.gui.dialogs.engine_settings import EngineBox
-from app.llm.model_store import ModelStore
-from app.store.secrets import HF_TOKEN, SecretStore
-from app.store.settings import Settings, load_settings, save_settings, validate
-from app.tasks.models import open_model_store
+from app.tasks.models import ModelStore, open_model_store
 from app.tasks.request_preview import settings_preview
+from app.tasks.settings import HF_TOKEN, SecretStore, Settings, load_settings, save_settings, validate
 from app.tasks.team_server import requested_host
 
 

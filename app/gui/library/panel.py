@@ -28,9 +28,8 @@ from app.core.cancel import CancelToken
 from app.core.events import Done, Event, Notice, Progress
 from app.gui.progress import show_fraction
 from app.gui.runner import TaskRunner
-from app.index.library import LibraryIndex
 from app.tasks.documents import file_dialog_patterns
-from app.tasks.library import index_library
+from app.tasks.library import forget_library_folder, index_library, library_overview, library_roots
 
 WATCH_DEBOUNCE_MS = 1500
 POLL_MS = 60_000
@@ -114,31 +113,30 @@ class LibraryPanel(QWidget):
         return self._active
 
     def roots(self) -> list[Path]:
-        with LibraryIndex.open(self.db_path) as index:
-            return index.roots()
+        return library_roots(self.db_path)
 
     def reload(self) -> None:
         """Refresh the lists and the watched folders from the database."""
-        with LibraryIndex.open(self.db_path) as index:
-            roots = index.roots()
-            counts = {root: len(index.keys_under(str(root))) for root in roots}
-            failures = index.failures_under()
-            stats = index.stats()
+        overview = library_overview(self.db_path)
+        roots = overview.roots
         self.roots_list.clear()
         for root in roots:
-            item = QListWidgetItem(self.tr("{name} — {count} documents").format(name=root.name, count=counts[root]))
+            count = overview.documents_under[root]
+            item = QListWidgetItem(self.tr("{name} — {count} documents").format(name=root.name, count=count))
             item.setToolTip(str(root))
             item.setData(Qt.ItemDataRole.UserRole, str(root))
             self.roots_list.addItem(item)
         self.failures_list.clear()
-        for failure in failures.values():
+        for failure in overview.unread:
             item = QListWidgetItem(f"{failure.path.name} — {failure.reason}")
             item.setToolTip(str(failure.path))
             self.failures_list.addItem(item)
         if not self.busy:
             self.status.setText(
-                self.tr("{files} documents, {chunks} passages").format(files=stats.files, chunks=stats.chunks)
-                if stats.files
+                self.tr("{files} documents, {chunks} passages").format(
+                    files=overview.documents, chunks=overview.passages
+                )
+                if overview.documents
                 else self.tr("Add a folder of documents to ask questions about them.")
             )
         self._watch(roots)
@@ -186,8 +184,7 @@ class LibraryPanel(QWidget):
         item = self.roots_list.currentItem()
         if item is None or self.busy:
             return
-        with LibraryIndex.open(self.db_path) as index:
-            index.remove_root(str(item.data(Qt.ItemDataRole.UserRole)))
+        forget_library_folder(self.db_path, str(item.data(Qt.ItemDataRole.UserRole)))
         self.reload()
 
     def cancel(self) -> None:

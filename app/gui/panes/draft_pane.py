@@ -32,13 +32,12 @@ from PySide6.QtWidgets import (
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError
 from app.core.events import Done, Event, Token
-from app.docs.writers import export_layout
 from app.gui.file_drops import accept_file_drag, take_dropped_files
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
-from app.store.templates import Template, load_templates
 from app.tasks.documents import file_dialog_patterns, is_readable_kind
-from app.tasks.drafting import DraftRequest, DraftResult, RewriteStyle, rewrite_passage, write_draft
-from app.text.korean_format import Layout, Register, layout_from_text
+from app.tasks.drafting import DraftRequest, DraftResult, Register, RewriteStyle, rewrite_passage, write_draft
+from app.tasks.drafting.saving import Layout, edited_layout, save_layout
+from app.tasks.drafting.templates import Template, draft_templates
 
 FieldEditor = QLineEdit | QPlainTextEdit
 UNSUPPORTED_COLOR = QColor("#d93025")
@@ -49,7 +48,7 @@ class DraftPane(TaskPane):
     def __init__(self, assistant_source: AssistantSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._assistant_source = assistant_source
-        self._templates, problems = load_templates()
+        self._templates, problems = draft_templates()
         self._editors: dict[str, FieldEditor] = {}
         self._mode = "draft"
         self._seed = 7
@@ -378,7 +377,7 @@ class DraftPane(TaskPane):
         if self.result is not None and text == self.result.layout.text:
             return self.result.layout
         title = self.result.layout.title if self.result is not None else ""
-        layout = layout_from_text(text, title)
+        layout = edited_layout(text, title)
         return layout
 
     def copy_to_clipboard(self) -> None:
@@ -397,7 +396,7 @@ class DraftPane(TaskPane):
 
     def export_to(self, path: Path) -> bool:
         try:
-            export_layout(self.current_layout(), path)
+            save_layout(self.current_layout(), path)
         except BaroError as err:
             self.view.fail(err.user_message)
             return False

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from app.store.templates import Template, TemplateError, find_template, load_templates
 
+__all__ = ["Template", "TemplateError", "draft_template", "draft_templates"]
+
 
 def draft_templates() -> tuple[list[Template], list[TemplateError]]:
     """Every usable template in the usual order (공문, 보고서, 이메일 …), and the files that could not be read."""
