@@ -22,6 +22,7 @@ __all__ = [
     "GIB",
     "IMPORT_FORMATS",
     "TEMPLATE_CHOICES",
+    "CatalogModel",
     "InstalledModel",
     "ModelInUse",
     "ModelOverview",
@@ -30,6 +31,8 @@ __all__ = [
     "NotEnoughMemory",
     "RemovedModel",
     "catalog_entry",
+    "catalog_offers",
+    "check_memory",
     "default_model_license",
     "import_model",
     "model_in_use",
@@ -78,11 +81,16 @@ class ModelOverview:
     """Catalog models not installed yet."""
 
 
+def catalog_offers(installed: list[InstalledModel]) -> list[CatalogModel]:
+    """The catalog's models whose file is not among ``installed``: what 모델 관리 offers to download."""
+    files = {Path(m.file).name for m in installed}
+    return [m for m in load_catalog().models if m.file not in files]
+
+
 def model_overview(store: ModelStore, settings: Settings) -> ModelOverview:
     """The installed models (and which are unusable), the one in use, and what else the catalog offers."""
     installed = store.list()
-    installed_files = {Path(m.file).name for m in installed}
-    available = [m for m in load_catalog().models if m.file not in installed_files]
+    available = catalog_offers(installed)
     missing = frozenset(m.key for m in installed if store.file_missing(m))
     return ModelOverview(settings.model, installed, missing, available)
 
@@ -120,14 +128,16 @@ def use_model(
     *,
     context: int | None = None,
     load_anyway: bool = False,
+    available: int | None = None,
 ) -> ModelUse:
     """Save ``model`` (and ``context``, when given) as the one to use.
 
-    Raises ``NotEnoughMemory``, saving nothing, when it would not fit at its context unless ``load_anyway``.
+    Raises ``NotEnoughMemory``, saving nothing, when it would not fit at its context unless ``load_anyway``
+    (``available``: the free memory to assume, else measured).
     """
     entry = load_catalog().by_file(Path(model.file).name)
     n_ctx = context or settings.context_size or (entry.default_context if entry else FALLBACK_CONTEXT)
-    estimate = check_memory(store.path_of(model), n_ctx, load_anyway=load_anyway)
+    estimate = check_memory(store.path_of(model), n_ctx, available=available, load_anyway=load_anyway)
     changes: dict[str, object] = {"model": model.key}
     if context:
         changes["context_size"] = context

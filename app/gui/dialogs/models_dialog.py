@@ -26,11 +26,18 @@ from PySide6.QtWidgets import (
 from app.core.errors import BaroError
 from app.gui.dialogs.background import FileJob, Job
 from app.gui.dialogs.template_dialog import TemplateDialog
-from app.llm.catalog import CatalogModel, load_catalog
-from app.llm.memory import GIB, NotEnoughMemory, check_memory
-from app.llm.model_store import InstalledModel, ModelStore
 from app.tasks.model_download import download_model
-from app.tasks.models import open_model_store
+from app.tasks.models import (
+    GIB,
+    CatalogModel,
+    InstalledModel,
+    ModelStore,
+    NotEnoughMemory,
+    catalog_offers,
+    check_memory,
+    open_model_store,
+    use_model,
+)
 from app.tasks.settings import load_settings, update_settings
 
 
@@ -172,8 +179,7 @@ class ModelsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, m.key)
                 self.installed.setItem(row, column, item)
-        files = {Path(m.file).name for m in self.models}
-        self.offers = [c for c in load_catalog().models if c.file not in files]
+        self.offers = catalog_offers(self.models)
         self.catalog.setRowCount(len(self.offers))
         for row, c in enumerate(self.offers):
             source = c.repo or self.tr("(no verified source: download it yourself and import)")
@@ -215,14 +221,16 @@ class ModelsDialog(QDialog):
         model = self.selected_model()
         if model is None:
             return False
-        settings = load_settings().settings
-        entry = load_catalog().by_file(Path(model.file).name)
-        n_ctx = settings.context_size or (entry.default_context if entry else 4096)
         try:
-            if not confirm_memory(self, self.store.path_of(model), n_ctx, available=available):
-                self._report(self.tr("Kept the current model."))
-                return False
-            update_settings({"model": model.key})
+            try:
+                use_model(self.store, model, load_settings().settings, available=available)
+            except NotEnoughMemory as err:
+                box, anyway = memory_refusal_box(self, err)
+                box.exec()
+                if box.clickedButton() is not anyway:
+                    self._report(self.tr("Kept the current model."))
+                    return False
+                use_model(self.store, model, load_settings().settings, available=available, load_anyway=True)
         except BaroError as err:
             self._fail(err.user_message)
             return False
