@@ -243,6 +243,12 @@ class LibraryIndex:
 
     # --- overview ----------------------------------------------------------------------------------
 
+    def chunks_with_term(self, term: str) -> int:
+        """How many passages hold the morpheme ``term`` (its document frequency, for IDF weights)."""
+        quoted = '"' + term.replace('"', '""') + '"'
+        row = self.db.execute("SELECT count(*) FROM morpheme_terms WHERE morpheme_terms MATCH ?", (quoted,))
+        return int(row.fetchone()[0])
+
     def stats(self) -> LibraryStats:
         def count(table: str) -> int:
             return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

@@ -100,10 +100,7 @@ def term_idf(index: LibraryIndex, terms: Sequence[str]) -> dict[str, float]:
     chunks = max(1, index.stats().chunks)
     idf: dict[str, float] = {}
     for term in terms:
-        quoted = '"' + term.replace('"', '""') + '"'
-        row = index.db.execute("SELECT count(*) FROM morpheme_terms WHERE morpheme_terms MATCH ?", (quoted,))
-        df = int(row.fetchone()[0])
-        idf[term] = math.log((chunks + 1) / (df + 0.5))
+        idf[term] = math.log((chunks + 1) / (index.chunks_with_term(term) + 0.5))
     return idf
 
 
