@@ -339,16 +339,20 @@ def guard_examples() -> list[dict[str, Any]]:
     return out
 
 
+def document_examples(doc: Doc, docs: list[Doc], templates: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every example built from ``doc`` (cross-document negatives draw on ``docs`` of its own split)."""
+    rng = random.Random(f"{SEED}-{doc.id}")
+    pool = [d for d in docs if d.split == doc.split]
+    return [*summary_examples(doc), *question_examples(doc, pool, rng), *draft_examples(doc, templates)]
+
+
 def build() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     docs = load_documents()
     templates = template_info()
     train: list[dict[str, Any]] = []
     heldout: list[dict[str, Any]] = []
     for doc in docs:
-        rng = random.Random(f"{SEED}-{doc.id}")
-        pool = [d for d in docs if d.split == doc.split]
-        examples = [*summary_examples(doc), *question_examples(doc, pool, rng), *draft_examples(doc, templates)]
-        (heldout if doc.split == "heldout" else train).extend(examples)
+        (heldout if doc.split == "heldout" else train).extend(document_examples(doc, docs, templates))
     for example in guard_examples():
         (heldout if example["group"] in HELDOUT_GUARD_GROUPS else train).append(example)
     return train, heldout

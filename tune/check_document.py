@@ -9,21 +9,12 @@ target through verify_data.py's checks, so an author can iterate on one file at 
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tune.build_data import (
-    SEED,
-    draft_examples,
-    key_sentences,
-    load_documents,
-    question_examples,
-    summary_examples,
-    template_info,
-)
+from tune.build_data import document_examples, key_sentences, load_documents, template_info
 from tune.verify_data import Verifier
 
 
@@ -43,13 +34,7 @@ def main() -> int:
         print(f"== {doc.id} ({doc.split}, {len(doc.text)} characters, {len(doc.chunks)} passages)")
         for number, sentence in enumerate(key_sentences(doc), 1):
             print(f"  key {number}. {sentence}")
-        pool = [d for d in docs if d.split == doc.split]
-        examples = [
-            *summary_examples(doc),
-            *question_examples(doc, pool, random.Random(f"{SEED}-{doc.id}")),
-            *draft_examples(doc, templates),
-        ]
-        for example in examples:
+        for example in document_examples(doc, docs, templates):
             problems = verifier.check(example)
             failed += bool(problems)
             print(f"  {'FAIL' if problems else 'ok  '} {example['id']} [{example['task']}]")

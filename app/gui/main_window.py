@@ -131,12 +131,7 @@ class MainWindow(QMainWindow):
     def show_answer(self, question: str, text: str, data: dict[str, Any] | None = None) -> None:
         """Bring an answer into 질문: a library answer with its sources and marks (``data``), else the text."""
         self.show_pane(self.panes.index(self.ask_pane))
-        self.ask_pane.input.setText(question)
-        if data:
-            self.ask_pane.show_result(data)
-        else:
-            self.ask_pane.view.clear_fixed_answer()
-            self.ask_pane.view.output.setPlainText(text)
+        self.ask_pane.show_answer(question, text, data)
 
     def assistant_when_ready(self, cancel: CancelToken) -> Iterator[Event | Assistant]:
         """Used on a task's thread: wait (cancellably) for the model, then hand it over."""

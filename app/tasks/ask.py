@@ -21,7 +21,7 @@ from typing import Any, Literal
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError
 from app.core.events import Done, Event, FixedAnswer, Notice, Progress, Token, Withdraw
-from app.index.errors import LibraryEmpty, NotInLibrary
+from app.index.errors import LibraryEmpty
 from app.index.library import LibraryIndex
 from app.index.search import Passage, search
 from app.index.terms import analyse_text, analyse_texts
@@ -30,7 +30,7 @@ from app.llm.prompts import PromptFormat, TaskPrompt
 from app.tasks.answer_watch import BETTER_MODEL, AnswerWatch, Judge
 from app.tasks.assistant import Assistant
 from app.tasks.guarding import fixed_answer
-from app.tasks.library import default_db_path
+from app.tasks.library import check_scope, default_db_path
 from app.text.morphemes import CONTENT_TAGS, analyse
 from app.text.sentences import split_sentences
 from app.text.support import Label, SupportChecker, Verdict
@@ -142,13 +142,6 @@ def coverage_of(terms: Sequence[str], idf: dict[str, float], words: Sequence[Pas
     if total <= 0:
         return [0.0 for _ in words]
     return [w.whole.weight(terms, idf) / total for w in words]
-
-
-def check_scope(index: LibraryIndex, scope: Path | None) -> None:
-    if index.stats().files == 0:
-        raise LibraryEmpty()
-    if scope is not None and not index.has_any_under(scope):
-        raise NotInLibrary(scope)
 
 
 # --- the prompt and the session --------------------------------------------------------------------

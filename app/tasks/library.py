@@ -20,7 +20,7 @@ from app.core.events import Done, Event, Notice, Progress
 from app.docs import read_document, supported_suffixes
 from app.index.changes import ChangeSet, compute_changes, file_hash
 from app.index.errors import LibraryEmpty, NotInLibrary
-from app.index.library import LibraryIndex, path_key
+from app.index.library import Failure, LibraryIndex, path_key
 from app.index.prepare import FileEntry, prepare_document
 from app.index.search import Passage, search, search_many
 from app.store.paths import app_paths
@@ -175,29 +175,24 @@ class LibrarySearch:
         return search_many(self.index, queries, k=k, scope=self.scope)
 
 
+def check_scope(index: LibraryIndex, scope: Path | None, *, named: Path | None = None) -> None:
+    """Raise ``LibraryEmpty``, or ``NotInLibrary`` (naming ``named``, else ``scope``) for a scope never added."""
+    if index.stats().files == 0:
+        raise LibraryEmpty()
+    if scope is not None and not index.has_any_under(scope):
+        raise NotInLibrary(named or scope)
+
+
 @contextmanager
 def open_library_search(scope: Path | None = None, *, db_path: Path | None = None) -> Iterator[LibrarySearch]:
     """The library, opened for searching; raises ``LibraryEmpty``, or ``NotInLibrary`` for a ``scope`` never added.
 
     ``scope`` (a folder or a file) is named in the refusal as given, so a relative path reads as the user typed it.
     """
+    absolute = scope.absolute() if scope is not None else None
     with LibraryIndex.open(db_path or default_db_path()) as index:
-        if index.stats().files == 0:
-            raise LibraryEmpty()
-        absolute = None
-        if scope is not None:
-            absolute = scope.absolute()
-            if not index.has_any_under(absolute):
-                raise NotInLibrary(scope)
+        check_scope(index, absolute, named=scope)
         yield LibrarySearch(index, absolute)
-
-
-@dataclass(frozen=True)
-class UnreadFile:
-    """A library file Baro could not read, and why (in Korean)."""
-
-    path: Path
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -206,7 +201,8 @@ class LibraryOverview:
 
     roots: list[Path]
     documents_under: dict[Path, int]
-    unread: list[UnreadFile]
+    unread: list[Failure]
+    """Files Baro could not read (``path``, ``reason`` in Korean)."""
     documents: int
     passages: int
 
@@ -215,7 +211,7 @@ def library_overview(db_path: Path) -> LibraryOverview:
     with LibraryIndex.open(db_path) as index:
         roots = index.roots()
         counts = {root: len(index.keys_under(str(root))) for root in roots}
-        unread = [UnreadFile(f.path, f.reason) for f in index.failures_under().values()]
+        unread = list(index.failures_under().values())
         stats = index.stats()
     return LibraryOverview(roots, counts, unread, stats.files, stats.chunks)
 

@@ -197,6 +197,16 @@ class AskPane(TaskPane):
         super()._on_done(done)
         self.show_result(done.data)
 
+    def show_answer(self, question: str, text: str, data: dict[str, Any] | None = None) -> None:
+        """An answer finished elsewhere (the quick-ask popup): a library answer with its sources and marks
+        (``data``), else the text alone."""
+        self.input.setText(question)
+        if data:
+            self.show_result(data)
+        else:
+            self.view.clear_fixed_answer()
+            self.view.output.setPlainText(text)
+
     def show_result(self, data: dict[str, Any]) -> None:
         fixed = data.get("fixed_answer")  # also for a result opened from the popup, where nothing streamed here
         if fixed:
