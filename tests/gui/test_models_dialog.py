@@ -115,9 +115,10 @@ def test_download_from_a_local_hub(
         assert dialog.job is not None
         dialog.job.progressed.connect(lambda done, total: progress.append(done))
         qtbot.waitUntil(lambda: not dialog.job.isRunning(), timeout=30_000)  # type: ignore[union-attr]
-        qtbot.waitUntil(lambda: store.get(entry.id) is not None, timeout=5_000)
+        # The list refreshes in the slot queued after the job: wait for it, not for the file alone.
+        qtbot.waitUntil(lambda: entry not in dialog.offers, timeout=5_000)
+    assert store.get(entry.id) is not None
     assert (store.dir / entry.file).read_bytes() == data
-    assert entry not in dialog.offers
 
 
 def test_remove(qtbot: QtBot, store: ModelStore, tmp_path: Path) -> None:
