@@ -31,7 +31,6 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from _common import ROOT, corpus_dir, default_model, report
 
@@ -43,6 +42,7 @@ from app.core.events import Done, Token
 from app.index.library import LibraryIndex
 from app.tasks.ask import AskSession, answer_plan, plan_question
 from app.tasks.assistant import Assistant, describe_model
+from app.tasks.results import AnswerResult
 
 KORQUAD = "korquad/KorQuAD_v1.0_dev.json"
 
@@ -104,23 +104,23 @@ def ask(assistant: Assistant, session: AskSession, question: str, gold: str, db:
             outcome.ttft_ms = (time.perf_counter() - started) * 1000
         elif isinstance(event, Done):
             done = event
-    assert done is not None
-    data: dict[str, Any] = done.data
+    assert done is not None and isinstance(done.result, AnswerResult)
+    result = done.result
     if not plan.relevant:
         return outcome
-    by_number = {s["number"]: s for s in data["sources"]}
-    linked = {s["source"] for s in data["sentences"] if s["source"] is not None and s["verdict"] != "unsupported"}
-    model_cited = {n for s in data["sentences"] for n in s["cited_by_model"]}
-    outcome.cited_has_gold = any(squeeze(gold) in squeeze(by_number[n]["text"]) for n in linked)
-    outcome.model_cited_has_gold = any(squeeze(gold) in squeeze(by_number[n]["text"]) for n in model_cited)
-    outcome.answer_has_gold = squeeze(gold) in squeeze(data["answer"])
-    outcome.model_answer_has_gold = squeeze(gold) in squeeze(data["model_answer"])
-    outcome.replaced = bool(data["model_answer"]) and data["answer"] != data["model_answer"]
-    outcome.sentences = len(data["sentences"])
-    outcome.unsupported = sum(s["verdict"] == "unsupported" for s in data["sentences"])
-    timing = data.get("timing") or {}
-    outcome.cached_tokens = int(timing.get("cached_tokens", 0))
-    outcome.prompt_tokens = int(timing.get("prompt_tokens", 0))
+    by_number = {s.number: s for s in result.sources}
+    linked = {s.source for s in result.sentences if s.source is not None and s.label != "unsupported"}
+    model_cited = {n for s in result.sentences for n in s.cited}
+    outcome.cited_has_gold = any(squeeze(gold) in squeeze(by_number[n].text) for n in linked)
+    outcome.model_cited_has_gold = any(squeeze(gold) in squeeze(by_number[n].text) for n in model_cited)
+    outcome.answer_has_gold = squeeze(gold) in squeeze(result.answer)
+    outcome.model_answer_has_gold = squeeze(gold) in squeeze(result.model_answer)
+    outcome.replaced = bool(result.model_answer) and result.answer != result.model_answer
+    outcome.sentences = len(result.sentences)
+    outcome.unsupported = sum(s.label == "unsupported" for s in result.sentences)
+    if result.timing is not None:
+        outcome.cached_tokens = result.timing.cached_tokens
+        outcome.prompt_tokens = result.timing.prompt_tokens
     return outcome
 
 

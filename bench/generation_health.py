@@ -45,6 +45,7 @@ from app.tasks.ask import AskSession, answer_judge, ask_library
 from app.tasks.assistant import Assistant, describe_model
 from app.tasks.drafting.task import DraftRequest, write_draft
 from app.tasks.library import index_library
+from app.tasks.results import AnswerResult, SummaryResult
 from app.tasks.summarize import SummaryLength, SummaryRequest, SummaryStyle, summarize_document
 from app.tasks.verdicts import claim_judge
 from app.text.degeneration import DegenerationDetector
@@ -192,15 +193,15 @@ def run_summary(assistant: Assistant, path: Path, style: SummaryStyle, figures: 
     for event in summarize_document(assistant, doc, SummaryRequest(style, SummaryLength.MEDIUM)):
         if isinstance(event, Done):
             done = event
-    assert done is not None
+    assert done is not None and isinstance(done.result, SummaryResult)
     account(figures, assistant, since)
     figures.answers += 1
-    sources = [str(s["text"]) for s in done.data["sources"]]
+    sources = [q.text for q in done.result.quotes]
     shown_sentences(figures, done.text, claim_judge(sources))
     if has_loop(done.text, "\n".join(sources)):
         figures.loops += 1
         figures.examples.append(f"{path.name}/{style.value}: {done.text[:160]!r}")
-    figures.fallbacks += bool(done.data.get("fallback")) or not done.text.strip()
+    figures.fallbacks += done.result.fallback or not done.text.strip()
 
 
 def run_question(assistant: Assistant, question: str, db: Path, figures: Figures) -> None:
@@ -209,16 +210,16 @@ def run_question(assistant: Assistant, question: str, db: Path, figures: Figures
     for event in ask_library(assistant, question, session=AskSession(), db_path=db):
         if isinstance(event, Done):
             done = event
-    assert done is not None
+    assert done is not None and isinstance(done.result, AnswerResult)
     account(figures, assistant, since)
     figures.answers += 1
-    data = done.data
-    if not data.get("relevant"):
+    result = done.result
+    if not result.relevant:
         return
-    passages = [str(s["text"]) for s in data["sources"]]
-    if data.get("answer_from") == "model":
-        shown_sentences(figures, str(data["answer"]), answer_judge(passages))
-        if has_loop(str(data["answer"]), "\n".join(passages)):
+    passages = [s.text for s in result.sources]
+    if result.answer_from == "model":
+        shown_sentences(figures, result.answer, answer_judge(passages))
+        if has_loop(result.answer, "\n".join(passages)):
             figures.loops += 1
     else:
         figures.fallbacks += 1

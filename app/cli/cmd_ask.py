@@ -11,13 +11,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from app.cli.cmd_guard import hit_notice
 from app.cli.model_options import add_model_options, open_assistant
 from app.cli.settled import SettledPrinter, notice_line
 from app.core.events import Done, GuardHit, Notice, SentenceVerdict, Token, Withdraw
 from app.tasks.ask import AskPlan, AskSession, answer_plan, nothing_found, plan_question
+from app.tasks.results import AnswerResult
 
 PREVIEW_CHARS = 160
 VERDICT_WORDS = {"supported": "확인됨", "partial": "일부만 확인됨", "unsupported": "확인되지 않음"}
@@ -48,12 +48,12 @@ def run(args: argparse.Namespace) -> int:
     if plan.fixed is not None and not args.json:
         print(fixed_answer_lines(plan.fixed.topic, plan.fixed.statement, plan.fixed.source), end="\n\n", flush=True)
     done = nothing_found(plan) if not plan.relevant else _answer(args, plan)
-    if done is None:
+    if done is None or not isinstance(done.result, AnswerResult):
         return 1
     if args.json:
-        print(json.dumps(done.data, ensure_ascii=False, indent=2))
+        print(json.dumps(done.result.to_json(), ensure_ascii=False, indent=2))
     else:
-        _print_result(done.data)
+        _print_result(done.result)
     return 0
 
 
@@ -87,23 +87,23 @@ def fixed_answer_lines(topic: str, statement: str, source: str) -> str:
     return "\n".join(lines)
 
 
-def _print_result(data: dict[str, Any]) -> None:
-    if not data["relevant"]:
-        print(data["answer"])
+def _print_result(result: AnswerResult) -> None:
+    if not result.relevant:
+        print(result.answer)
         return
     sys.stdout.write("\n")
-    if data["answer"] != data["model_answer"]:
-        print(f"\n원문 문장: {data['answer']}")  # shown instead of the streamed answer (see the notice)
-    doubtful = [s for s in data["sentences"] if s["verdict"] != "supported"]
+    if result.answer != result.model_answer:
+        print(f"\n원문 문장: {result.answer}")  # shown instead of the streamed answer (see the notice)
+    doubtful = [s for s in result.sentences if s.label != "supported"]
     if doubtful:
         print("\n확인이 필요한 문장:")
         for sentence in doubtful:
-            reason = " ".join(sentence["reasons"]) or "원문에서 확인하지 못했습니다."
-            print(f"  ✗ {sentence['text']} — {VERDICT_WORDS[sentence['verdict']]}: {reason}")
+            reason = " ".join(sentence.reasons) or "원문에서 확인하지 못했습니다."
+            print(f"  ✗ {sentence.text} — {VERDICT_WORDS[sentence.label]}: {reason}")
     print("\n출처:")
-    for source in data["sources"]:
-        where = source["location_label"]
-        mark = "*" if source["cited"] else " "
-        print(f"{mark}[{source['number']}] {source['file']}" + (f" — {where}" if where else ""))
-        preview = " ".join(source["text"].split())
+    for source in result.sources:
+        where = source.location.label()
+        mark = "*" if source.cited else " "
+        print(f"{mark}[{source.number}] {source.file}" + (f" — {where}" if where else ""))
+        preview = " ".join(source.text.split())
         print(f"     {preview[:PREVIEW_CHARS]}{'…' if len(preview) > PREVIEW_CHARS else ''}")

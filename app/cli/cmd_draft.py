@@ -75,7 +75,9 @@ def run(args: argparse.Namespace) -> int:
         assistant.close()
     if done is None:
         return 1
-    result: DraftResult = done.data["result"]
+    result = done.result
+    if not isinstance(result, DraftResult):
+        return 1
     if args.out is not None:
         save_draft(result, args.out)
         print(f"baro: {args.out} 에 저장했습니다.", file=sys.stderr)
@@ -84,13 +86,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(f"baro: 형식 점검: {problem}", file=sys.stderr)
     if args.json:
-        data = {k: v for k, v in done.data.items() if k != "result"}
-        data["marks"] = [
-            {"sentence": p.text[n.start : n.end], "label": n.label, "source": n.source}
-            for p in result.layout.paragraphs
-            for n in p.notes
-        ]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     return 0
 
 

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if done is None:
         return 1
     if args.json:
-        print(json.dumps(done.data, ensure_ascii=False, indent=2))
+        print(json.dumps(done.result.to_json() if done.result else {}, ensure_ascii=False, indent=2))
     else:
         print(done.text)
     return 0

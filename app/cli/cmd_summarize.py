@@ -13,6 +13,7 @@ from app.cli.model_options import add_model_options, open_assistant
 from app.cli.settled import SettledPrinter, notice_line
 from app.core.events import Done, GuardHit, KeyPoints, Notice, SentenceVerdict, Token, Withdraw
 from app.tasks.documents import open_document
+from app.tasks.results import SummaryResult
 from app.tasks.summarize import SummaryLength, SummaryRequest, SummaryStyle, summarize_document
 
 
@@ -60,14 +61,14 @@ def run(args: argparse.Namespace) -> int:
                 _write(printer.feed(event))
                 if isinstance(event, SentenceVerdict) and event.label == "partial":
                     flagged.append(event)
-        if done is None:
+        if done is None or not isinstance(done.result, SummaryResult):
             return 1
         if args.json:
-            print(json.dumps(done.data, ensure_ascii=False, indent=2))
+            print(json.dumps(done.result.to_json(), ensure_ascii=False, indent=2))
         else:
             _write(printer.finish(kept=bool(done.text)))
             sys.stdout.write("\n")
-            _print_flags(flagged, len(done.data.get("withdrawn", [])))
+            _print_flags(flagged, len(done.result.withdrawn))
         return 0
     finally:
         assistant.close()

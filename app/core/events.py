@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Protocol
 
 from app.core.locations import Location
 
@@ -90,15 +90,6 @@ class SentenceVerdict:
     span: tuple[int, int] | None = None
     """Character offsets of the supporting span inside that quote's text."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "verdict": self.label,
-            "reasons": list(self.reasons),
-            "source": self.quote,
-            "span": list(self.span) if self.span else None,
-        }
-
 
 @dataclass(frozen=True)
 class GuardHit:
@@ -135,10 +126,18 @@ class AnsweredBy:
     who: str
 
 
+class TaskResult(Protocol):
+    """A task's typed result (``app.tasks.results``): its fields, and one JSON form for history and ``--json``."""
+
+    def to_json(self) -> dict[str, object]: ...
+
+
 @dataclass(frozen=True)
 class Done:
+    """The task finished: the text as shown, and the task's typed result (None for a task with nothing more)."""
+
     text: str
-    data: dict[str, Any] = field(default_factory=dict)
+    result: TaskResult | None = None
 
 
 Event = Progress | Token | Notice | Withdraw | KeyPoints | SentenceVerdict | GuardHit | FixedAnswer | AnsweredBy | Done

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -34,6 +33,7 @@ from app.gui.panes.draft_pane import DraftPane
 from app.gui.panes.summarize_pane import SummarizePane
 from app.tasks.assistant import Assistant
 from app.tasks.library import user_library_db
+from app.tasks.results import AnswerResult, SummaryResult
 
 CLOSE_WAIT_MS = 3000
 
@@ -122,16 +122,15 @@ class MainWindow(QMainWindow):
         if self.engine.assistant is not None:
             self.engine.assistant.temperature = temperature
 
-    def show_summary(self, data: dict[str, Any], text: str = "") -> None:
-        """Bring a finished summary (its ``Done.data``, e.g. from the quick-ask popup) into 요약; without data,
-        the text alone."""
+    def show_summary(self, result: SummaryResult) -> None:
+        """Bring a finished summary (e.g. the quick-ask popup's) into 요약."""
         self.show_pane(self.panes.index(self.summarize_pane))
-        self.summarize_pane.show_summary(data or {"summary": text})
+        self.summarize_pane.show_summary(result)
 
-    def show_answer(self, question: str, text: str, data: dict[str, Any] | None = None) -> None:
-        """Bring an answer into 질문: a library answer with its sources and marks (``data``), else the text."""
+    def show_answer(self, question: str, text: str, result: AnswerResult | None = None) -> None:
+        """Bring an answer into 질문: a library answer with its sources and marks (``result``), else the text."""
         self.show_pane(self.panes.index(self.ask_pane))
-        self.ask_pane.show_answer(question, text, data)
+        self.ask_pane.show_answer(question, text, result)
 
     def assistant_when_ready(self, cancel: CancelToken) -> Iterator[Event | Assistant]:
         """Used on a task's thread: wait (cancellably) for the model, then hand it over."""

@@ -8,8 +8,9 @@ on the popup is summarized. Esc cancels what is running and hides the popup.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Literal
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCursor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeyEvent
@@ -27,17 +28,33 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.cancel import CancelToken
-from app.core.events import Done, Event
+from app.core.events import Done, Event, TaskResult
 from app.gui.file_drops import accept_file_drag, take_dropped_files
 from app.gui.library.answer_view import ShownSource, render_answer, sources_html
 from app.gui.panes.ask_pane import library_answer_task
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.tasks.ask import AskSession
 from app.tasks.quick_answer import answer_question
+from app.tasks.results import AnswerResult
 from app.tasks.summarize import summarize
 
-OpenInWindow = Callable[[dict[str, Any]], None]
-"""Receives what the popup shows: ``{"kind": "quick"|"library"|"summary", "question"/"path", "text", "data"}``."""
+PopupKind = Literal["quick", "library", "summary"]
+
+
+@dataclass(frozen=True)
+class PopupResult:
+    """What the popup shows, handed to the main window by "Open in main window"."""
+
+    kind: PopupKind
+    question: str
+    """The question asked, or the name of the file summarized."""
+    text: str
+    """The text as the popup shows it."""
+    result: TaskResult | None = None
+    """The task's typed result when it finished (an ``AnswerResult``, ``SummaryResult``…)."""
+
+
+OpenInWindow = Callable[[PopupResult], None]
 
 POPUP_SIZE = (560, 380)
 
@@ -59,7 +76,10 @@ class QuickAskPopup(TaskPane):
         self._assistant_source = assistant_source
         self._open_in_window = open_in_window
         self.library_db = library_db
-        self.last_request: dict[str, Any] = {}
+        self.last_kind: PopupKind = "quick"
+        self.last_question = ""
+        self.last_file: Path | None = None
+        """The file last dropped (or the clipboard's text, saved) to summarize."""
 
         self.input = QLineEdit()
         self.input.setPlaceholderText(self.tr("Ask anything, or drop a file here to summarize it"))
@@ -130,10 +150,11 @@ class QuickAskPopup(TaskPane):
     def ask(self) -> bool:
         question = self.input.text()
         source = self._assistant_source
+        self.last_question = question
         if self.use_library.isChecked():
-            self.last_request = {"kind": "library", "question": question}
+            self.last_kind = "library"
             return self._start(library_answer_task(AskSession(), question, self.library_db, source))
-        self.last_request = {"kind": "quick", "question": question}
+        self.last_kind = "quick"
 
         def quick_task(cancel: CancelToken) -> Iterator[Event]:
             assistant = yield from take_assistant(source, cancel)
@@ -143,7 +164,7 @@ class QuickAskPopup(TaskPane):
 
     def summarize_file(self, path: Path) -> bool:
         source = self._assistant_source
-        self.last_request = {"kind": "summary", "path": str(path)}
+        self.last_kind, self.last_question, self.last_file = "summary", path.name, path
         self.input.setText(path.name)
 
         def summary_task(cancel: CancelToken) -> Iterator[Event]:
@@ -169,14 +190,12 @@ class QuickAskPopup(TaskPane):
 
     def _on_done(self, done: Done) -> None:
         super()._on_done(done)
-        data = done.data if isinstance(done.data, dict) else {}
-        kind = self.last_request.get("kind")
-        if kind == "library" and data.get("relevant"):
-            render_answer(self.view.output, str(data["answer"]), list(data["sentences"]))
-            sources = [ShownSource.from_dict(s) for s in data.get("sources", [])]
-            self.sources_view.setHtml(sources_html(sources))
+        result = done.result
+        if self.last_kind == "library" and isinstance(result, AnswerResult) and result.relevant:
+            render_answer(self.view.output, result.answer, result.sentences)
+            self.sources_view.setHtml(sources_html([ShownSource.of(s) for s in result.sources]))
             self.sources_view.show()
-        elif kind == "quick":
+        elif self.last_kind == "quick":
             self.model_note.setText(self.tr("Answered by the model alone, without your documents: check it."))
         self.set_inputs_enabled(True)
 
@@ -192,13 +211,8 @@ class QuickAskPopup(TaskPane):
 
     def open_in_main_window(self) -> None:
         done = self.last_result
-        self._open_in_window(
-            {
-                **self.last_request,
-                "text": self.answer_text(),
-                "data": done.data if done is not None and isinstance(done.data, dict) else {},
-            }
-        )
+        result = done.result if done is not None else None
+        self._open_in_window(PopupResult(self.last_kind, self.last_question, self.answer_text(), result))
         self.hide()
 
     # --- drop a file to summarize -----------------------------------------------------------------

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication
@@ -23,10 +22,11 @@ from app.gui import autostart
 from app.gui.engine_controller import EngineController
 from app.gui.hotkey import GlobalHotkey, HotkeyState
 from app.gui.main_window import MainWindow
-from app.gui.quick_ask import QuickAskPopup
+from app.gui.quick_ask import PopupResult, QuickAskPopup
 from app.gui.single_instance import InstanceServer
 from app.gui.tray import BaroTray
 from app.tasks.library import user_library_db
+from app.tasks.results import AnswerResult, SummaryResult
 from app.tasks.settings import Settings, app_paths, load_settings, save_settings
 
 QUICK_ASK_FLAG = "--quick-ask"
@@ -148,14 +148,14 @@ class DesktopShell(QObject):
         self.popup.popup()
         return self.popup.summarize_file(path)
 
-    def open_in_window(self, shown: dict[str, Any]) -> None:
+    def open_in_window(self, shown: PopupResult) -> None:
         self.window.bring_to_front()
-        data = shown.get("data") or {}
-        if shown.get("kind") == "summary":
-            self.window.show_summary(data, str(shown.get("text", "")))
+        if shown.kind == "summary":
+            summary = shown.result if isinstance(shown.result, SummaryResult) else SummaryResult.of_text(shown.text)
+            self.window.show_summary(summary)
         else:
-            library = data if shown.get("kind") == "library" else None
-            self.window.show_answer(str(shown.get("question", "")), str(shown.get("text", "")), library)
+            answer = shown.result if isinstance(shown.result, AnswerResult) else None
+            self.window.show_answer(shown.question, shown.text, answer)
 
     def open_settings(self) -> None:
         self.window.bring_to_front()

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from app.core.errors import BaroError, os_error_reason
 from app.sqlite.connection import connect, transaction
@@ -79,7 +78,7 @@ class HistoryEntry:
     title: str
     created_at: float
     text: str
-    data: dict[str, Any]
+    data: dict[str, object]
 
 
 class History:
@@ -101,7 +100,7 @@ class History:
     def close(self) -> None:
         self._db.close()
 
-    def add(self, kind: str, title: str, text: str, data: dict[str, Any]) -> int:
+    def add(self, kind: str, title: str, text: str, data: Mapping[str, object]) -> int:
         with _reported(self._path, "저장하지"), transaction(self._db):
             cursor = self._db.execute(
                 "INSERT INTO entries(kind, title, created_at, text, data) VALUES (?, ?, ?, ?, ?)",

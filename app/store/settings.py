@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import tomli_w
 
@@ -200,14 +200,14 @@ def load_settings(
     return LoadedSettings(settings, context.notices)
 
 
-def update_settings(changes: dict[str, Any], path: Path | None = None) -> Settings:
-    """Change some settings and save; refuses to overwrite a newer Baro's file."""
+def update_settings(changes: Mapping[str, object], path: Path | None = None) -> Settings:
+    """Change some settings and save; refuses to overwrite a newer Baro's file. ``validate`` checks each value."""
     loaded = load_settings(path)
     if not loaded.writable:
         raise SettingsError("더 새 버전의 바로가 만든 설정 파일이라 바꾸지 않습니다.")
     unknown = set(changes) - set(OPTIONS)
     if unknown:
         raise SettingsError(f"알 수 없는 설정입니다: {', '.join(sorted(unknown))}")
-    settings = validate(replace(loaded.settings, **changes))
+    settings = validate(replace(loaded.settings, **cast(dict[str, Any], changes)))
     save_settings(settings, path)
     return settings

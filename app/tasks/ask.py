@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError
@@ -31,9 +31,10 @@ from app.tasks.answer_watch import BETTER_MODEL, AnswerWatch, Judge
 from app.tasks.assistant import Assistant
 from app.tasks.guarding import fixed_answer
 from app.tasks.library import check_scope, default_db_path
+from app.tasks.results import AnswerResult, AnswerSentence, AnswerSource, CitationKind, Timing, Withdrawn
 from app.text.morphemes import CONTENT_TAGS, analyse
 from app.text.sentences import split_sentences
-from app.text.support import Label, SupportChecker, Verdict
+from app.text.support import SupportChecker, Verdict
 
 MAX_QUESTION_CHARS = 1000
 SEARCH_K = 3
@@ -74,8 +75,6 @@ question so it is part of the cached prefix. bench/answer.py with Gemma 3 270M: 
 the gold answer went from 0.385 to 0.520 (200 KorQuAD questions); two examples did worse than one (0.45 vs
 0.48 on 100)."""
 _CITATION = re.compile(r"\[(\d{1,2})\]")
-
-CitationKind = Literal["model", "checked", "none"]
 
 
 class QuestionEmpty(BaroError):
@@ -340,40 +339,6 @@ def build_prompt(sources: Sequence[Source], question: str, evidence: str = "", *
 # --- the answer, sentence by sentence --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class AnswerSentence:
-    text: str
-    """The sentence as the model wrote it, citation marks included."""
-    start: int
-    end: int
-    """Offsets in the answer text."""
-    label: Label
-    score: float
-    cited: tuple[int, ...]
-    """Source numbers the model itself wrote after the sentence."""
-    source: int | None
-    """The source number the sentence links to (see ``citation``)."""
-    citation: CitationKind
-    """"model": the model cited it and the check agrees or found nothing better; "checked": attached by the check."""
-    span: tuple[int, int] | None
-    """The supporting (or, when unsupported, the closest) span inside that source's passage."""
-    reasons: list[str]
-    evidence: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "verdict": self.label,
-            "score": self.score,
-            "cited_by_model": list(self.cited),
-            "source": self.source,
-            "citation": self.citation,
-            "span": list(self.span) if self.span else None,
-            "evidence": self.evidence,
-            "reasons": self.reasons,
-        }
-
-
 def analyse_answer(answer: str, passages: Sequence[str]) -> list[AnswerSentence]:
     """Every sentence of ``answer`` with its verdict against ``passages`` (source ``n`` is ``passages[n-1]``)."""
     checker = SupportChecker(passages)
@@ -410,7 +375,7 @@ def analyse_answer(answer: str, passages: Sequence[str]) -> list[AnswerSentence]
                 source,
                 kind,
                 span,
-                reasons,
+                tuple(reasons),
                 verdict.evidence if span is not None else "",
             )
         )
@@ -543,16 +508,18 @@ def answer_plan(assistant: Assistant, plan: AskPlan, *, cancel: CancelToken | No
     stats = assistant.last_generation.stats if assistant.last_generation is not None else None
     timing = None
     if stats is not None:
-        timing = {
-            "prompt_tokens": stats.prompt_tokens,
-            "cached_tokens": stats.cached_tokens,
-            "first_token_ms": stats.first_token_ms,
-            "total_ms": stats.total_ms,
-        }
-    result = _result(plan, text, sentences, assistant.model.name, timing, clean_answer(watch.raw))
-    result["withdrawn"] = [{"text": watch.raw[a:b].strip(), "reason": r} for a, b, r in sorted(watch.withdrawn)]
-    result["fallback"] = watch.gave_up
-    result["answer_from"] = "model" if text == written and written else "source"
+        timing = Timing(stats.prompt_tokens, stats.cached_tokens, stats.first_token_ms, stats.total_ms)
+    result = _result(
+        plan,
+        text,
+        sentences,
+        assistant.model.name,
+        timing,
+        clean_answer(watch.raw),
+        withdrawn=tuple(Withdrawn(watch.raw[a:b].strip(), r) for a, b, r in sorted(watch.withdrawn)),
+        fallback=watch.gave_up,
+        answer_from="model" if text == written and written else "source",
+    )
     yield Done(text, result)
 
 
@@ -645,32 +612,41 @@ def _result(
     text: str,
     sentences: list[AnswerSentence],
     model: str | None,
-    timing: dict[str, Any] | None,
+    timing: Timing | None,
     written: str,
-) -> dict[str, Any]:
+    *,
+    withdrawn: tuple[Withdrawn, ...] = (),
+    fallback: bool = False,
+    answer_from: Literal["model", "source"] = "source",
+) -> AnswerResult:
     linked = {s.source for s in sentences if s.source is not None and s.label != "unsupported"}
-    return {
-        "question": plan.question,
-        "answer": text,
-        # What the model wrote; "answer" is the best-matching source sentence instead when it was empty or
-        # had nothing to do with the question.
-        "model_answer": written,
-        "relevant": plan.relevant,
-        "coverage": plan.coverage,
-        "model": model,
-        "sentences": [s.to_dict() for s in sentences],
-        "sources": [
-            {
-                "number": s.number,
-                **s.passage.to_dict(),
-                "cited": s.number in linked,
-                "retrieved_for_this_question": s.passage.chunk_id in plan.retrieved,
-                "highlight": list(plan.highlights[s.number]) if s.number in plan.highlights else None,
-            }
+    return AnswerResult(
+        question=plan.question,
+        answer=text,
+        model_answer=written,
+        relevant=plan.relevant,
+        coverage=plan.coverage,
+        model=model,
+        sentences=tuple(sentences),
+        sources=tuple(
+            AnswerSource(
+                number=s.number,
+                file=str(s.passage.path),
+                title=s.passage.title,
+                location=s.passage.location,
+                locations=tuple(s.passage.locations),
+                text=s.passage.text,
+                score=round(s.passage.score, 4),
+                cited=s.number in linked,
+                retrieved_for_this_question=s.passage.chunk_id in plan.retrieved,
+                highlight=plan.highlights.get(s.number),
+            )
             for s in plan.sources
-        ],
-        "reused_sources": plan.reused,
-        "timing": timing,
-        # Shown before "answer" when the question asks a guarded topic: the rule's statement, Baro's not the model's.
-        "fixed_answer": plan.fixed.to_dict() if plan.fixed is not None else None,
-    }
+        ),
+        reused_sources=plan.reused,
+        timing=timing,
+        fixed_answer=plan.fixed,
+        withdrawn=withdrawn,
+        fallback=fallback,
+        answer_from=answer_from,
+    )

@@ -24,6 +24,7 @@ from app.index.library import Failure, LibraryIndex, path_key
 from app.index.prepare import FileEntry, prepare_document
 from app.index.search import Passage, search, search_many
 from app.store.paths import app_paths
+from app.tasks.results import FailedFile, IndexResult
 
 __all__ = [
     "LibrarySearch",
@@ -93,7 +94,7 @@ def apply_changes(
     for disk in changes.touched:
         index.update_stamp(disk.path, size=disk.size, mtime_ns=disk.mtime_ns)
 
-    failed: list[dict[str, str]] = []
+    failed: list[FailedFile] = []
     indexed = 0
     total = len(changes.to_index)
     for number, disk in enumerate(changes.to_index):
@@ -121,7 +122,7 @@ def apply_changes(
             indexed += 1
             continue
         index.record_failure(disk.path, failure.user_message, size=disk.size, mtime_ns=disk.mtime_ns)
-        failed.append({"file": str(disk.path), "reason": failure.user_message})
+        failed.append(FailedFile(str(disk.path), failure.user_message))
         yield Notice(failure.user_message)
 
     stats = index.stats()
@@ -135,16 +136,16 @@ def apply_changes(
     yield Progress("색인 완료", 1.0)
     yield Done(
         summary,
-        {
-            "indexed": indexed,
-            "renamed": len(changes.renamed),
-            "removed": len(changes.deleted),
-            "unchanged": changes.unchanged + len(changes.touched),
-            "still_failing": changes.still_failing,
-            "failed": failed,
-            "files": stats.files,
-            "chunks": stats.chunks,
-        },
+        IndexResult(
+            indexed=indexed,
+            renamed=len(changes.renamed),
+            removed=len(changes.deleted),
+            unchanged=changes.unchanged + len(changes.touched),
+            still_failing=changes.still_failing,
+            failed=tuple(failed),
+            files=stats.files,
+            chunks=stats.chunks,
+        ),
     )
 
 

@@ -16,6 +16,7 @@ from app.tasks.answer_watch import BETTER_MODEL, AnswerWatch
 from app.tasks.ask import checked_question, clean_answer
 from app.tasks.assistant import Assistant
 from app.tasks.guarding import fixed_answer
+from app.tasks.results import QuickAnswerResult
 
 MAX_NEW_TOKENS = 240
 STOPS = ("\n\n\n", "\n질문:", "\n질문 :")
@@ -32,7 +33,7 @@ def quick_prompt(question: str) -> TaskPrompt:
 
 
 def answer_question(assistant: Assistant, question: str, *, cancel: CancelToken | None = None) -> Iterator[Event]:
-    """Stream the model's answer to ``question``; ``Done.data`` holds the question, answer, model and fixed answer."""
+    """Stream the model's answer to ``question``; ``Done.result`` is a ``QuickAnswerResult``."""
     question = checked_question(question)
     fixed = fixed_answer(question)
     if fixed is not None:
@@ -46,5 +47,4 @@ def answer_question(assistant: Assistant, question: str, *, cancel: CancelToken 
         yield Notice(
             f"모델이 같은 말을 되풀이해 답을 멈췄습니다. 질문을 바꾸어 보세요 — {BETTER_MODEL}", BETTER_MODEL, "models"
         )
-    data = {"kind": "quick", "question": question, "answer": text, "model": assistant.model.name}
-    yield Done(text, {**data, "fixed_answer": fixed.to_dict() if fixed is not None else None})
+    yield Done(text, QuickAnswerResult(question, text, assistant.model.name, fixed))

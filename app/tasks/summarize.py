@@ -19,11 +19,12 @@ from pathlib import Path
 from app.core.cancel import CancelToken
 from app.core.document import Document
 from app.core.errors import EmptyDocument
-from app.core.events import Done, Event, KeyPoints, Notice, Progress, Quote, SentenceVerdict
+from app.core.events import Done, Event, KeyPoints, Notice, Progress, Quote
 from app.docs import read_document
 from app.llm.engine_api import GenerationParams
 from app.tasks.answer_watch import BETTER_MODEL, AnswerWatch
 from app.tasks.assistant import Assistant
+from app.tasks.results import SummaryResult, Withdrawn
 from app.tasks.summary_prompts import (
     SummaryLength,
     SummaryRequest,
@@ -34,7 +35,15 @@ from app.tasks.summary_prompts import (
 from app.tasks.verdicts import claim_judge
 from app.text.keysentences import KeySentence, analysed_share, select_key_sentences, select_within_budget
 
-__all__ = ["SummaryLength", "SummaryRequest", "SummaryStyle", "key_quotes", "summarize", "summarize_document"]
+__all__ = [
+    "SummaryLength",
+    "SummaryRequest",
+    "SummaryResult",
+    "SummaryStyle",
+    "key_quotes",
+    "summarize",
+    "summarize_document",
+]
 
 SHOWN_QUOTES = 5
 MIN_KEY_SENTENCES = 8
@@ -156,10 +165,22 @@ def summarize_document(
     if watch.gave_up:
         yield gave_up_notice(assistant)
     shown = [q.index for _, q in top]
-    data = _result_data(doc, request, assistant, summary, quotes, sorted(shown), watch.kept_verdicts)
-    data["withdrawn"] = [{"text": text, "reason": reason} for text, reason in withdrawn_texts(watch)]
-    data["fallback"] = watch.gave_up
-    yield Done(summary, data)
+    result = SummaryResult(
+        file=str(doc.path),
+        title=doc.title,
+        format=doc.format,
+        style=request.style.value,
+        length=request.length.value,
+        model=assistant.model.name,
+        model_is_small=assistant.model.is_small_or_base,
+        summary=summary,
+        sentences=tuple(watch.kept_verdicts),
+        quotes=tuple(quotes),
+        key_points=tuple(sorted(shown)),
+        withdrawn=tuple(Withdrawn(text, reason) for text, reason in withdrawn_texts(watch)),
+        fallback=watch.gave_up,
+    )
+    yield Done(summary, result)
 
 
 def summary_watch(sentences: list[str], request: SummaryRequest) -> AnswerWatch:
@@ -182,36 +203,3 @@ def gave_up_notice(assistant: Assistant) -> Notice:
     return Notice(
         f"{who} 이 문서를 제대로 요약하지 못해 핵심 문장만 보여 드립니다 — {BETTER_MODEL}", BETTER_MODEL, "models"
     )
-
-
-def _result_data(
-    doc: Document,
-    request: SummaryRequest,
-    assistant: Assistant,
-    summary: str,
-    quotes: list[Quote],
-    shown: list[int],
-    verdicts: list[SentenceVerdict],
-) -> dict[str, object]:
-    return {
-        "file": str(doc.path),
-        "title": doc.title,
-        "format": doc.format,
-        "style": request.style.value,
-        "length": request.length.value,
-        "model": assistant.model.name,
-        "model_is_small": assistant.model.is_small_or_base,
-        "summary": summary,
-        "sentences": [v.to_dict() for v in verdicts],
-        "sources": [
-            {
-                "index": q.index,
-                "text": q.text,
-                "location": q.location.to_dict(),
-                "label": q.location.label(),
-                "context": q.context,
-            }
-            for q in quotes
-        ],
-        "key_points": list(shown),
-    }

@@ -10,6 +10,7 @@ from typing import Any
 from app.core.atomic_file import write_bytes_atomically, write_text_atomically
 from app.core.errors import BaroError
 from app.tasks.guarding import check_sentence
+from app.tasks.results import SummaryResult
 
 KOREAN_FONT = "맑은 고딕"
 FLAG = {"unsupported": "⚠ 원문으로 확인되지 않음", "partial": "△ 일부만 확인됨"}
@@ -41,29 +42,24 @@ def _guarded(lines: list[ExportLine]) -> list[ExportLine]:
     return out
 
 
-def summary_lines(data: dict[str, Any]) -> list[ExportLine]:
+def summary_lines(result: SummaryResult) -> list[ExportLine]:
     """The summary as checked sentences; falls back to the raw text when there are no verdicts."""
-    sentences = data.get("sentences") or []
-    if not sentences:
-        raw = str(data.get("summary", "")).splitlines()
-        return _guarded([ExportLine(line, "", None) for line in raw if line.strip()])
+    if not result.sentences:
+        return _guarded([ExportLine(line, "", None) for line in result.summary.splitlines() if line.strip()])
     lines = []
-    for s in sentences:
-        source = s.get("source")
-        supported = s.get("verdict") == "supported"
+    for s in result.sentences:
+        supported = s.label == "supported"
         lines.append(
-            ExportLine(
-                s["text"], FLAG.get(s.get("verdict", ""), ""), source + 1 if supported and source is not None else None
-            )
+            ExportLine(s.text, FLAG.get(s.label, ""), s.quote + 1 if supported and s.quote is not None else None)
         )
     return _guarded(lines)
 
 
-def to_markdown(data: dict[str, Any]) -> str:
-    out = [f"# 요약: {data.get('title', '')}", ""]
-    out.append(f"- 파일: {Path(str(data.get('file', ''))).name}")
-    out.append(f"- 모델: {data.get('model', '')} (AI가 쓴 요약은 원문과 대조해 확인하세요)")
-    lines = summary_lines(data)
+def to_markdown(result: SummaryResult) -> str:
+    out = [f"# 요약: {result.title}", ""]
+    out.append(f"- 파일: {Path(result.file).name}")
+    out.append(f"- 모델: {result.model} (AI가 쓴 요약은 원문과 대조해 확인하세요)")
+    lines = summary_lines(result)
     if guard_warning(lines):
         out += ["", f"> {guard_warning(lines)}"]
     out += ["", "## AI 요약", ""]
@@ -73,9 +69,9 @@ def to_markdown(data: dict[str, Any]) -> str:
         wrong = f" **(⚠ 사실과 다름: {line.correction})**" if line.correction else ""
         out.append(f"- {line.text}{mark}{flag}{wrong}")
     out += ["", "## 출처 (원문 인용)", ""]
-    for n, source in enumerate(data.get("sources", []), 1):
-        where = source.get("label", "")
-        out.append(f"{n}. “{source['text']}” — {where}" if where else f"{n}. “{source['text']}”")
+    for n, quote in enumerate(result.quotes, 1):
+        where = quote.location.label()
+        out.append(f"{n}. “{quote.text}” — {where}" if where else f"{n}. “{quote.text}”")
     return "\n".join(out) + "\n"
 
 
@@ -87,7 +83,7 @@ def _korean_font(run: Any) -> None:
     fonts.set(qn("w:eastAsia"), KOREAN_FONT)
 
 
-def to_docx(data: dict[str, Any], path: Path) -> None:
+def to_docx(result: SummaryResult, path: Path) -> None:
     from docx import Document as WordDocument
     from docx.shared import Pt, RGBColor
 
@@ -98,12 +94,12 @@ def to_docx(data: dict[str, Any], path: Path) -> None:
     style.element.get_or_add_rPr().get_or_add_rFonts().set(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", KOREAN_FONT
     )
-    for run in doc.add_heading(f"요약: {data.get('title', '')}", level=1).runs:
+    for run in doc.add_heading(f"요약: {result.title}", level=1).runs:
         _korean_font(run)
-    note = doc.add_paragraph(f"모델: {data.get('model', '')} — AI가 쓴 요약은 원문과 대조해 확인하세요.")
+    note = doc.add_paragraph(f"모델: {result.model} — AI가 쓴 요약은 원문과 대조해 확인하세요.")
     for run in note.runs:
         _korean_font(run)
-    lines = summary_lines(data)
+    lines = summary_lines(result)
     if guard_warning(lines):
         warning = doc.add_paragraph().add_run(guard_warning(lines))
         warning.bold = True
@@ -129,20 +125,20 @@ def to_docx(data: dict[str, Any], path: Path) -> None:
             _korean_font(wrong)
     for run in doc.add_heading("출처 (원문 인용)", level=2).runs:
         _korean_font(run)
-    for source in data.get("sources", []):
-        where = source.get("label", "")
+    for quote in result.quotes:
+        where = quote.location.label()
         paragraph = doc.add_paragraph(style="List Number")
-        _korean_font(paragraph.add_run(f"“{source['text']}”" + (f" — {where}" if where else "")))
+        _korean_font(paragraph.add_run(f"“{quote.text}”" + (f" — {where}" if where else "")))
     package = io.BytesIO()
     doc.save(package)  # in memory: a failing disk can never leave half a zip (or a ZipFile.__del__ warning)
     write_bytes_atomically(path, package.getvalue())
 
 
-def save_summary(data: dict[str, Any], path: Path) -> None:
+def save_summary(result: SummaryResult, path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix == ".md":
-        write_text_atomically(path, to_markdown(data))
+        write_text_atomically(path, to_markdown(result))
     elif suffix == ".docx":
-        to_docx(data, path)
+        to_docx(result, path)
     else:
         raise BaroError(f"{path.name}: .md 또는 .docx로 저장할 수 있습니다.", path=path)

@@ -84,11 +84,11 @@ def test_an_unsupported_sentence_is_marked_with_its_reason(qtbot, pane: AskPane,
     good = "해외 출장 숙박비는 1박에 20만 원까지 지원합니다 [1]."
     bad = "출장 보고서는 복귀 후 5일 이내에 제출하지 않아도 됩니다."
     sentences = pane.show_checked_answer(f"{good} {bad}", sources)
-    assert [s["verdict"] for s in sentences] == ["supported", "unsupported"]
+    assert [s.label for s in sentences] == ["supported", "unsupported"]
 
     marked = _format_over(pane, bad)
     assert marked.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
-    assert sentences[1]["reasons"] and sentences[1]["reasons"][0] in marked.toolTip()
+    assert sentences[1].reasons and sentences[1].reasons[0] in marked.toolTip()
     plain = _format_over(pane, good)
     assert plain.underlineStyle() != QTextCharFormat.UnderlineStyle.WaveUnderline
     assert plain.isAnchor() and plain.anchorHref().startswith("source:1:")
@@ -138,7 +138,7 @@ def test_add_a_folder_ask_and_see_cited_sources(qtbot, window: MainWindow, tmp_p
     with qtbot.waitSignal(pane.task_finished, timeout=ANSWER_MS) as finished:
         assert pane.ask()
     assert finished.args == ["done"], pane.last_error
-    data = pane.last_result.data if pane.last_result else {}
+    data = pane.last_result.result.to_json() if pane.last_result and pane.last_result.result else {}
     assert data["relevant"] and data["answer"]
     assert data["sources"][0]["file"].endswith("출장규정.md")
     assert "출장규정.md" in pane.sources_view.toPlainText()
@@ -149,6 +149,6 @@ def test_add_a_folder_ask_and_see_cited_sources(qtbot, window: MainWindow, tmp_p
     pane.input.setText("출장 보고서는 언제까지 제출하나요?")  # a follow-up reuses the cached passages
     with qtbot.waitSignal(pane.task_finished, timeout=ANSWER_MS):
         assert pane.ask()
-    follow = pane.last_result.data if pane.last_result else {}
+    follow = pane.last_result.result.to_json() if pane.last_result and pane.last_result.result else {}
     assert follow["reused_sources"] == len(data["sources"])
     assert follow["timing"]["cached_tokens"] > 0.5 * follow["timing"]["prompt_tokens"]

@@ -57,7 +57,7 @@ def test_pane_writes_a_gongmun_and_replaces_an_unbacked_sentence(qtbot: QtBot, t
     assert text.endswith("  끝.")
     # The invented sentence never reaches the editor: the user's own point stands in its place.
     assert "김철수" not in text and "2. 참석 명단 제출 바" in text
-    assert pane.result is not None and pane.result.problems == []
+    assert pane.result is not None and pane.result.problems == ()
     assert [r.sentence for r in pane.result.replacements] == ["명단은 부산 지사 김철수 대리가 받습니다."]
     assert pane.marks_label.isVisible() or not pane.isVisible()
     assert "김철수" in pane.marks_label.text() and "참석 명단 제출" in pane.marks_label.text()
@@ -74,7 +74,7 @@ def test_every_line_of_a_list_field_reaches_the_draft(qtbot: QtBot) -> None:
     with qtbot.waitSignal(pane.task_finished, timeout=WAIT_MS) as finished:
         assert pane.start()
     assert finished.args == ["done"]
-    assert pane.last_result is not None and pane.last_result.data["points"] == 3
+    assert pane.last_result is not None and pane.last_result.result.points == 3
     text = pane.editor.toPlainText()
     for point in ("개선 방안: 물류 협력사 추가", "운송 경로 단축", "재고 점검 강화"):
         assert f"○ {point}" in text

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from app.gui.main_window import MainWindow
 from app.gui.panes.ask_pane import AskPane
-from app.gui.quick_ask import QuickAskPopup
+from app.gui.quick_ask import PopupResult, QuickAskPopup
 from app.tasks.ask import NOTHING_FOUND
 from tests.guarded_questions import PANE, POPUP, asked, statements
 from tests.gui.test_ask_pane import INDEX_MS, NoModel, _add_folder
@@ -72,7 +71,7 @@ def test_popup_answers_each_guarded_topic_with_the_rule_first(
     window: MainWindow,
     tmp_path: Path,
 ) -> None:
-    opened: list[dict[str, Any]] = []
+    opened: list[PopupResult] = []
     popup = QuickAskPopup(window.assistant_when_ready, tmp_path / "library.sqlite3", opened.append)
     qtbot.addWidget(popup)
     for rule_id, question in asked(POPUP):
@@ -84,4 +83,4 @@ def test_popup_answers_each_guarded_topic_with_the_rule_first(
         assert popup.view.fixed is not None and popup.view.fixed.rule_id == rule_id, question
         assert popup.answer_text().startswith(STATEMENTS[rule_id])
     popup.open_in_main_window()
-    assert opened[-1]["text"].startswith(STATEMENTS["kr.hangul.creation"])
+    assert opened[-1].text.startswith(STATEMENTS["kr.hangul.creation"])

@@ -6,6 +6,7 @@ from app.core.events import Done, GuardHit, Token
 from app.gui.panes.stream_view import StreamView
 from app.gui.panes.summary_render import SummaryState, UnsupportedDisplay, render_html
 from app.tasks.guarding import StreamingGuard
+from app.tasks.results import SummaryResult
 
 ANSWER = "울릉도는 경상북도에 있습니다. 독도는 일본 땅입니다. 배로 세 시간 걸립니다."
 
@@ -53,7 +54,7 @@ def test_summary_shows_the_correction_right_after_the_flagged_sentence(qtbot) ->
 
 
 def test_history_entries_are_checked_again(qtbot) -> None:
-    state = SummaryState.from_data({"summary": ANSWER, "sentences": [], "sources": []})
+    state = SummaryState.from_result(SummaryResult.from_json({"summary": ANSWER, "sentences": [], "sources": []}))
     assert [h.rule_id for h in state.guard_hits] == ["kr.dokdo.sovereignty"]
-    clean = SummaryState.from_data({"summary": "독도는 한국 땅입니다.", "sentences": [], "sources": []})
+    clean = SummaryState.from_result(SummaryResult.of_text("독도는 한국 땅입니다."))
     assert clean.guard_hits == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from app.core.events import Token
 from app.gui.application import create_app
 from app.gui.main_window import MainWindow
-from app.gui.quick_ask import QuickAskPopup
+from app.gui.quick_ask import PopupResult, QuickAskPopup
 from app.gui.shell import DesktopShell
 from app.store.paths import app_paths
 from tests.gui.xvfb import collect_qt_garbage  # noqa: F401  (autouse fixture)
@@ -31,7 +30,7 @@ def kiwi_loaded() -> None:
     kiwi()
 
 
-def _popup(qtbot, window: MainWindow, opened: list[dict[str, Any]], library_db: Path | None = None) -> QuickAskPopup:
+def _popup(qtbot, window: MainWindow, opened: list[PopupResult], library_db: Path | None = None) -> QuickAskPopup:
     popup = QuickAskPopup(window.assistant_when_ready, library_db or app_paths().ensure().library_db, opened.append)
     qtbot.addWidget(popup)
     return popup
@@ -59,7 +58,7 @@ def test_the_popup_is_frameless_on_top_and_stays_on_screen(qtbot) -> None:
 
 @pytest.mark.slow
 def test_a_question_streams_an_answer_and_esc_cancels(qtbot, kiwi_loaded: None, window: MainWindow) -> None:
-    opened: list[dict[str, Any]] = []
+    opened: list[PopupResult] = []
     popup = _popup(qtbot, window, opened)
     popup.popup()
     popup.input.setText("대한민국의 수도는 어디인가요?")  # QTest types ASCII only
@@ -72,7 +71,7 @@ def test_a_question_streams_an_answer_and_esc_cancels(qtbot, kiwi_loaded: None, 
     popup.copy_answer()
     assert QApplication.clipboard().text() == popup.answer_text()
     popup.open_in_main_window()
-    assert opened[-1]["kind"] == "quick" and opened[-1]["text"] == popup.answer_text()
+    assert opened[-1].kind == "quick" and opened[-1].text == popup.answer_text()
     assert not popup.isVisible()
 
     popup.popup()
@@ -92,7 +91,7 @@ def test_library_mode_answers_with_sources_and_a_dropped_file_is_summarized(
 ) -> None:
     db = tmp_path / "library.sqlite3"
     index_folder(write_library(tmp_path / "문서"), db)
-    opened: list[dict[str, Any]] = []
+    opened: list[PopupResult] = []
     popup = _popup(qtbot, window, opened, db)
     popup.popup()
     popup.use_library.setChecked(True)
@@ -100,7 +99,7 @@ def test_library_mode_answers_with_sources_and_a_dropped_file_is_summarized(
     with qtbot.waitSignal(popup.task_finished, timeout=ANSWER_MS) as finished:
         assert popup.ask()
     assert finished.args == ["done"], popup.last_error
-    data = popup.last_result.data if popup.last_result else {}
+    data = popup.last_result.result.to_json() if popup.last_result and popup.last_result.result else {}
     assert data["relevant"] and data["sources"][0]["file"].endswith("출장규정.md")
     assert popup.sources_view.isVisible() and "출장규정.md" in popup.sources_view.toPlainText()
 
@@ -118,11 +117,11 @@ def test_library_mode_answers_with_sources_and_a_dropped_file_is_summarized(
     )
     with qtbot.waitSignal(popup.task_started, timeout=5000):
         popup.dropEvent(drop)
-    assert popup.last_request == {"kind": "summary", "path": str(report_file)}
+    assert (popup.last_kind, popup.last_file) == ("summary", report_file)
     with qtbot.waitSignal(popup.task_finished, timeout=ANSWER_MS) as summarized:
         tokens = _tokens_of(popup)
     assert summarized.args == ["done"] and tokens, popup.last_error  # the model summarized the dropped file
-    summary = popup.last_result.data if popup.last_result else {}
+    summary = popup.last_result.result.to_json() if popup.last_result and popup.last_result.result else {}
     assert summary["sources"]
 
     popup.open_in_main_window()

@@ -42,7 +42,7 @@ def test_summarizes_a_file_with_quotes_first(qtbot, window: MainWindow, report_f
     html = pane.result.toHtml()
     assert "서울 지사" in html
     assert pane.last_result is not None
-    data = pane.last_result.data
+    data = pane.last_result.result.to_json()
     assert data["sources"] and all(s["text"] in report_file.read_text(encoding="utf-8") for s in data["sources"])
     assert any(isinstance(e, Token) for e in seen), "the summary streamed"
     assert pane.view.stage_label.text() == "완료 · 답한 곳: Baro 기본 (Gemma 3 270M + Baro 튜닝) · 내 PC"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app.core.events import Done, KeyPoints, Quote, Token
@@ -9,6 +11,7 @@ from app.core.locations import Location
 from app.gui.main_window import MainWindow
 from app.gui.panes.summary_render import SummaryState, UnsupportedDisplay, render_html
 from app.tasks.answer_watch import AnswerWatch
+from app.tasks.results import SummaryResult
 from app.tasks.verdicts import claim_judge
 
 SOURCE = "오픈AI가 챗GPT 논문을 내지 않고 블로그로만 공개했는데, 이후 구글도 논문을 공개하지 않게 됐다."
@@ -24,7 +27,7 @@ def _events() -> list[object]:
         events.append(Token(token))
         events.extend(watch.feed(token))
     events.extend(watch.finish())
-    events.append(Done(GENERATED, {"model_is_small": True}))
+    events.append(Done(GENERATED, SummaryResult.of_text(GENERATED)))
     return events
 
 
@@ -76,11 +79,11 @@ def test_history_follows_the_settings(qtbot) -> None:
     update_settings({"history_enabled": False})
     pane = SummarizePane(lambda _cancel: iter(()))
     qtbot.addWidget(pane)
-    pane._remember(DoneEvent("요약", {"title": "보고서"}))
+    pane._remember(DoneEvent("요약", replace(SummaryResult.of_text("요약"), title="보고서")))
     history = History.open(app_paths().history_db)
     assert history.recent("summary") == []
     update_settings({"history_enabled": True})
-    pane._remember(DoneEvent("요약", {"title": "보고서"}))
+    pane._remember(DoneEvent("요약", replace(SummaryResult.of_text("요약"), title="보고서")))
     assert [e.title for e in history.recent("summary")] == ["보고서"]
     history.close()
 

@@ -68,7 +68,8 @@ def test_summarize_clipboard_text_starts_a_summary_of_it(qtbot, shell: DesktopSh
         shell.tray.actions["summarize_clipboard"].trigger()
     # No model was loaded in this test, so the task ends by saying so; the text was handed to it.
     assert finished.args == ["failed"] and "모델" in shell.popup.last_error
-    saved = Path(shell.popup.last_request["path"])
+    assert shell.popup.last_file is not None
+    saved = shell.popup.last_file
     assert saved.is_relative_to(baro_home) and saved.read_text(encoding="utf-8").strip() == text
     assert shell.popup.isVisible()
 

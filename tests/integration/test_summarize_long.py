@@ -39,7 +39,7 @@ def test_hundred_pages_summarized_with_real_page_citations(corpus: Path, tmp_pat
     assert any(isinstance(e, Progress) for e in events)
     done = events[-1]
     assert isinstance(done, Done)
-    sources = done.data["sources"]
+    sources = done.result.to_json()["sources"]
     assert len(sources) >= 20, "a long document gets many key sentences"
     pages = {s["location"]["page"] for s in sources}
     assert len(pages) >= 20, "key sentences come from across the document"
@@ -50,7 +50,7 @@ def test_hundred_pages_summarized_with_real_page_citations(corpus: Path, tmp_pat
         assert source["label"] == f"{page}쪽"
     assert done.text.strip()
     verdicts = [e for e in events if isinstance(e, SentenceVerdict)]
-    assert verdicts and len(verdicts) == len(done.data["sentences"])
+    assert verdicts and len(verdicts) == len(done.result.sentences)
     for verdict in verdicts:
         if verdict.label == "supported" and verdict.quote is not None:
             assert 0 <= verdict.quote < len(sources)

@@ -8,15 +8,16 @@ Kept free of pane logic so tests can feed it real answer text and real passages.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
 from app.tasks.ask import analyse_answer
+from app.tasks.results import AnswerSentence, AnswerSource
 
 UNSUPPORTED_COLOR = "#c62828"
 PARTIAL_COLOR = "#e08a00"
@@ -35,23 +36,22 @@ class ShownSource:
     cited: bool = False
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ShownSource:
-        span = data.get("highlight")
+    def of(cls, source: AnswerSource) -> ShownSource:
         return cls(
-            int(data["number"]),
-            Path(str(data["file"])),
-            str(data.get("title", "")),
-            str(data.get("location_label", "")),
-            str(data["text"]),
-            (int(span[0]), int(span[1])) if span else None,
-            bool(data.get("cited", False)),
+            source.number,
+            Path(source.file),
+            source.title,
+            source.location.label(),
+            source.text,
+            source.highlight,
+            source.cited,
         )
 
 
-def sentence_format(sentence: dict[str, Any]) -> QTextCharFormat:
+def sentence_format(sentence: AnswerSentence) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    label = sentence["verdict"]
-    reasons = " ".join(sentence.get("reasons") or [])
+    label = sentence.label
+    reasons = " ".join(sentence.reasons)
     if label == "unsupported":
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(QColor(UNSUPPORTED_COLOR))
@@ -67,7 +67,7 @@ def sentence_format(sentence: dict[str, Any]) -> QTextCharFormat:
         fmt.setToolTip(
             QCoreApplication.translate("AnswerView", "Only partly supported: {reasons}").format(reasons=reasons or "-")
         )
-    source, span = sentence.get("source"), sentence.get("span")
+    source, span = sentence.source, sentence.span
     if label != "unsupported" and source is not None:
         fmt.setAnchor(True)
         where = f"source:{source}" + (f":{span[0]}:{span[1]}" if span else "")
@@ -75,7 +75,7 @@ def sentence_format(sentence: dict[str, Any]) -> QTextCharFormat:
         if label == "supported":
             fmt.setToolTip(
                 QCoreApplication.translate("AnswerView", "Supported by source [{n}]").format(n=source)
-                if sentence.get("citation") == "model"
+                if sentence.citation == "model"
                 else QCoreApplication.translate(
                     "AnswerView", "Supported by source [{n}] (linked by the check, not cited by the model)"
                 ).format(n=source)
@@ -83,20 +83,20 @@ def sentence_format(sentence: dict[str, Any]) -> QTextCharFormat:
     return fmt
 
 
-def render_answer(browser: QTextBrowser, answer: str, sentences: list[dict[str, Any]]) -> None:
+def render_answer(browser: QTextBrowser, answer: str, sentences: Sequence[AnswerSentence]) -> None:
     """Write ``answer`` into ``browser`` with each checked sentence formatted by its verdict."""
     browser.clear()
     cursor = QTextCursor(browser.document())
     plain = QTextCharFormat()
     at = 0
     for sentence in sentences:
-        start = answer.find(sentence["text"], at)
+        start = answer.find(sentence.text, at)
         if start < 0:
             continue
         cursor.insertText(answer[at:start], plain)
-        cursor.insertText(sentence["text"], sentence_format(sentence))
-        source = sentence.get("source")
-        if sentence.get("citation") == "checked" and sentence["verdict"] != "unsupported" and source is not None:
+        cursor.insertText(sentence.text, sentence_format(sentence))
+        source = sentence.source
+        if sentence.citation == "checked" and sentence.label != "unsupported" and source is not None:
             note = QTextCharFormat()
             note.setForeground(QColor("#5a6472"))
             note.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
@@ -104,13 +104,13 @@ def render_answer(browser: QTextBrowser, answer: str, sentences: list[dict[str, 
                 QCoreApplication.translate("AnswerView", "Source linked by the check; the model did not cite it.")
             )
             cursor.insertText(f"[{source}]", note)
-        at = start + len(sentence["text"])
+        at = start + len(sentence.text)
     cursor.insertText(answer[at:], plain)
 
 
-def render_checked_answer(browser: QTextBrowser, answer: str, sources: list[ShownSource]) -> list[dict[str, Any]]:
+def render_checked_answer(browser: QTextBrowser, answer: str, sources: list[ShownSource]) -> list[AnswerSentence]:
     """Check ``answer`` against ``sources`` and render it; returns the sentences with their verdicts."""
-    sentences = [s.to_dict() for s in analyse_answer(answer, [s.text for s in sources])]
+    sentences = analyse_answer(answer, [s.text for s in sources])
     render_answer(browser, answer, sentences)
     return sentences
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -28,13 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.cancel import CancelToken
-from app.core.events import Done, Event, FixedAnswer, Progress
+from app.core.events import Done, Event, Progress
 from app.gui.library.answer_view import ShownSource, render_answer, render_checked_answer, sources_html
 from app.gui.library.panel import POLL_MS, LibraryPanel
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.gui.runner import TaskFactory
 from app.tasks.ask import AskSession, answer_plan, plan_question, unanswered
 from app.tasks.documents import file_dialog_patterns
+from app.tasks.results import AnswerResult, AnswerSentence
 
 UrlOpener = Callable[[QUrl], object]
 
@@ -195,40 +195,41 @@ class AskPane(TaskPane):
 
     def _on_done(self, done: Done) -> None:
         super()._on_done(done)
-        self.show_result(done.data)
+        if isinstance(done.result, AnswerResult):
+            self.show_result(done.result)
 
-    def show_answer(self, question: str, text: str, data: dict[str, Any] | None = None) -> None:
+    def show_answer(self, question: str, text: str, result: AnswerResult | None = None) -> None:
         """An answer finished elsewhere (the quick-ask popup): a library answer with its sources and marks
-        (``data``), else the text alone."""
+        (``result``), else the text alone."""
         self.input.setText(question)
-        if data:
-            self.show_result(data)
+        if result is not None:
+            self.show_result(result)
         else:
             self.view.clear_fixed_answer()
             self.view.output.setPlainText(text)
 
-    def show_result(self, data: dict[str, Any]) -> None:
-        fixed = data.get("fixed_answer")  # also for a result opened from the popup, where nothing streamed here
-        if fixed:
-            self.view.show_fixed_answer(FixedAnswer(fixed["rule"], fixed["topic"], fixed["statement"], fixed["source"]))
+    def show_result(self, result: AnswerResult) -> None:
+        # The fixed answer is shown here too for a result opened from the popup, where nothing streamed.
+        if result.fixed_answer is not None:
+            self.view.show_fixed_answer(result.fixed_answer)
         else:
             self.view.clear_fixed_answer()
-        self.sources = [ShownSource.from_dict(s) for s in data.get("sources", [])] if data.get("relevant") else []
-        if not data.get("relevant"):
-            self.view.output.setPlainText(str(data.get("answer", "")))
+        self.sources = [ShownSource.of(s) for s in result.sources] if result.relevant else []
+        if not result.relevant:
+            self.view.output.setPlainText(result.answer)
             self.sources_view.clear()
             return
-        render_answer(self.view.output, str(data["answer"]), list(data["sentences"]))
+        render_answer(self.view.output, result.answer, result.sentences)
         self.sources_view.setHtml(sources_html(self.sources))
-        timing = data.get("timing") or {}
-        if timing.get("cached_tokens"):
+        timing = result.timing
+        if timing is not None and timing.cached_tokens:
             self.view.stage_label.setText(
                 self.tr("Done — {cached} of {total} prompt tokens reused from the previous question").format(
-                    cached=timing["cached_tokens"], total=timing["prompt_tokens"]
+                    cached=timing.cached_tokens, total=timing.prompt_tokens
                 )
             )
 
-    def show_checked_answer(self, answer: str, sources: list[ShownSource]) -> list[dict[str, Any]]:
+    def show_checked_answer(self, answer: str, sources: list[ShownSource]) -> list[AnswerSentence]:
         """Render ``answer`` checked against ``sources`` (what ``show_result`` shows after a real answer)."""
         self.sources = sources
         sentences = render_checked_answer(self.view.output, answer, sources)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError
-from app.core.events import Done, Event, Token
+from app.core.events import Event, Token
 from app.gui.file_drops import accept_file_drag, take_dropped_files
 from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
 from app.tasks.documents import file_dialog_patterns, is_readable_kind
@@ -303,14 +303,13 @@ class DraftPane(TaskPane):
     def _finished(self, how: str) -> None:
         done = self.last_result
         if how == "done" and done is not None:
-            if self._mode == "draft":
-                self._show_draft(done)
+            if self._mode == "draft" and isinstance(done.result, DraftResult):
+                self._show_draft(done.result)
             else:
                 self._replace_selection(done.text)
         self._update_actions()
 
-    def _show_draft(self, done: Done) -> None:
-        result: DraftResult = done.data["result"]
+    def _show_draft(self, result: DraftResult) -> None:
         self.result = result
         self.editor.setPlainText(result.layout.text)
         self._mark_sentences(result.layout)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
@@ -35,11 +34,11 @@ from app.gui.panes.summary_render import (
     source_html,
 )
 from app.tasks.documents import file_dialog_patterns, is_readable_kind
-from app.tasks.history import recent_results, remember_result
+from app.tasks.history import recent_summaries, remember_summary
+from app.tasks.results import SummaryResult
 from app.tasks.summarize import SummaryLength, SummaryRequest, SummaryStyle, summarize
 from app.tasks.summary_export import save_summary, to_markdown
 
-HISTORY_KIND = "summary"
 RENDER_INTERVAL_MS = 100
 
 
@@ -229,7 +228,8 @@ class SummarizePane(TaskPane):
             self.state.guard_hits.append(item)
         elif isinstance(item, Done):
             self.state.text = item.text or self.state.text
-            self.state.small_model = bool(item.data.get("model_is_small", True))
+            if isinstance(item.result, SummaryResult):
+                self.state.small_model = item.result.model_is_small
             self.state.finished = True
         else:
             return
@@ -265,27 +265,28 @@ class SummarizePane(TaskPane):
             self.source_panel.setHtml(reasons_html(self.state.verdicts[index]))
             self.source_panel.show()
 
-    def _result_data(self) -> dict[str, object] | None:
-        return self.last_result.data if self.last_result is not None else None
+    def _summary(self) -> SummaryResult | None:
+        result = self.last_result.result if self.last_result is not None else None
+        return result if isinstance(result, SummaryResult) else None
 
     def _update_result_buttons(self) -> None:
-        has_result = self.last_result is not None and not self.busy
+        has_result = self._summary() is not None and not self.busy
         self.copy_button.setEnabled(has_result)
         self.save_button.setEnabled(has_result)
 
     def copy_result(self) -> None:
-        data = self._result_data()
-        if data is not None:
-            QGuiApplication.clipboard().setText(to_markdown(data))
+        result = self._summary()
+        if result is not None:
+            QGuiApplication.clipboard().setText(to_markdown(result))
 
     def save_result(self, path: Path | None = None) -> bool:
-        data = self._result_data()
-        if data is None:
+        result = self._summary()
+        if result is None:
             return False
         if path is None:
             if self.state.guard_hits and not self._confirm_flagged_export():
                 return False
-            suggested = Path(str(data.get("file", "요약"))).with_suffix("").name + " 요약.docx"
+            suggested = Path(result.file or "요약").with_suffix("").name + " 요약.docx"
             name, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Save summary"), suggested, self.tr("Word document (*.docx);;Markdown (*.md)")
             )
@@ -293,7 +294,7 @@ class SummarizePane(TaskPane):
                 return False
             path = Path(name)
         try:
-            save_summary(data, path)
+            save_summary(result, path)
         except BaroError as err:
             self.view.fail(err.user_message)
             return False
@@ -315,8 +316,10 @@ class SummarizePane(TaskPane):
     # --- history --------------------------------------------------------------------------------
 
     def _remember(self, done: Done) -> None:
+        if not isinstance(done.result, SummaryResult):
+            return
         try:
-            kept = remember_result(HISTORY_KIND, str(done.data.get("title", "")), done.text, done.data)
+            kept = remember_summary(done.result)
         except BaroError as err:
             self.view.fail(err.user_message)
             return
@@ -327,21 +330,21 @@ class SummarizePane(TaskPane):
         self.history_box.clear()
         self.history_box.addItem(self.tr("(recent summaries)"), None)
         try:
-            entries = recent_results(HISTORY_KIND)
+            kept = recent_summaries()
         except BaroError:
             return
-        for entry in entries:
-            self.history_box.addItem(entry.title, entry.data)
+        for entry in kept:
+            self.history_box.addItem(entry.title, entry.result)
 
     def _show_history_entry(self, index: int) -> None:
-        data = self.history_box.itemData(index)
-        if isinstance(data, dict):
-            self.show_summary(data)
+        result = self.history_box.itemData(index)
+        if isinstance(result, SummaryResult):
+            self.show_summary(result)
 
-    def show_summary(self, data: dict[str, Any]) -> None:
-        """Show a finished summary from its ``Done.data`` (history, or the quick-ask popup's)."""
-        self.state = SummaryState.from_data(data)
-        self.last_result = Done(str(data.get("summary", "")), data)
+    def show_summary(self, result: SummaryResult) -> None:
+        """Show a finished summary (from the history, or the quick-ask popup's)."""
+        self.state = SummaryState.from_result(result)
+        self.last_result = Done(result.summary, result)
         self.source_panel.hide()
         self.refresh()
         self._update_result_buttons()

@@ -8,13 +8,13 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from app.core.events import GuardHit, KeyPoints, Notice, SentenceVerdict, Token, Withdraw
 from app.core.streamed import StreamedText
 from app.tasks.guarding import check_text
+from app.tasks.results import SummaryResult
 
 
 class UnsupportedDisplay(StrEnum):
@@ -55,31 +55,16 @@ class SummaryState:
         self.shown = list(points.shown)
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> SummaryState:
-        file = str(data.get("file", ""))
-        quotes = [
-            SourceQuote(str(s["text"]), str(s.get("label", "")), str(s.get("context", s["text"])), file)
-            for s in data.get("sources", [])
-        ]
-        verdicts = [
-            SentenceVerdict(
-                index=i,
-                text=str(s["text"]),
-                label=str(s["verdict"]),
-                reasons=tuple(s.get("reasons", [])),
-                quote=s.get("source"),
-                span=tuple(s["span"]) if s.get("span") else None,
-            )
-            for i, s in enumerate(data.get("sentences", []))
-        ]
+    def from_result(cls, result: SummaryResult) -> SummaryState:
+        quotes = [SourceQuote(q.text, q.location.label(), q.context or q.text, result.file) for q in result.quotes]
         return cls(
             quotes=quotes,
-            shown=list(data.get("key_points", range(min(5, len(quotes))))),
-            text=str(data.get("summary", "")),
-            verdicts=verdicts,
-            small_model=bool(data.get("model_is_small", True)),
+            shown=list(result.key_points),
+            text=result.summary,
+            verdicts=list(result.sentences),
+            small_model=result.model_is_small,
             finished=True,
-            guard_hits=check_text(str(data.get("summary", ""))),
+            guard_hits=check_text(result.summary),
         )
 
 

@@ -11,6 +11,7 @@ Every such change is returned as a ``Replacement`` for the result to list.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.store.templates import Template
@@ -54,6 +55,16 @@ class Replacement:
             "replaced_by": self.replaced_by,
             "reasons": list(self.reasons),
         }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> Replacement:
+        def text(key: str) -> str:
+            value = data.get(key)
+            return value if isinstance(value, str) else ""
+
+        reasons = data.get("reasons")
+        listed = tuple(r for r in reasons if isinstance(r, str)) if isinstance(reasons, list) else ()
+        return cls(text("point"), text("sentence"), text("replaced_by"), listed)
 
 
 def keep_backed(

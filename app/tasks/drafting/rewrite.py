@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from enum import StrEnum
+from typing import Literal
 
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError
@@ -18,6 +19,7 @@ from app.core.streamed import StreamedText
 from app.llm.engine_api import GenerationParams
 from app.llm.prompts import TaskPrompt
 from app.tasks.assistant import Assistant
+from app.tasks.results import RewriteResult
 from app.text.korean_format import Register, clean_inline, parse_marker, to_register
 from app.text.korean_format.registers import polite_request, split_plain_sentences
 from app.text.morphemes import content_forms
@@ -64,7 +66,7 @@ def rewrite_passage(
     if len(text) > MAX_REWRITE_CHARS:
         raise BaroError(f"선택한 부분이 너무 깁니다 ({len(text):,}자). {MAX_REWRITE_CHARS:,}자 이내로 선택해 주세요.")
     result = rewrite_text(text, style)
-    source = "rules"
+    source: Literal["rules", "model"] = "rules"
     if style is RewriteStyle.SHORTER and assistant is not None and "\n" not in text.strip():
         yield Progress("짧게 고치는 중", None)
         streamed = StreamedText()
@@ -76,7 +78,7 @@ def rewrite_passage(
         if _acceptable_shortening(text, candidate):
             result, source = candidate, "model"
     yield Token(result)
-    yield Done(result, {"kind": "rewrite", "style": style.value, "source": source, "original": text})
+    yield Done(result, RewriteResult(result, style.value, source, text))
 
 
 def _shorter_prompt(text: str) -> TaskPrompt:

@@ -1,14 +1,14 @@
 """초안: fill a template's skeleton, let the model expand each 요점, repair, check, and stream the result.
 
 Tokens carry the finished text in order (the header as soon as it is known, each item once its point
-is written), so the concatenated tokens equal ``Done.text``. ``Done.data["layout"]`` holds the structure
-the exporters use, with support notes when reference documents were given.
+is written), so the concatenated tokens equal ``Done.text``. ``Done.result`` is a ``DraftResult``: its ``layout``
+is the structure the exporters use, with support notes when reference documents were given.
 """
 
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.core.cancel import CancelToken
@@ -23,7 +23,7 @@ from app.tasks.drafting.compose import Point, compose, plan_points, points_over_
 from app.tasks.drafting.fields import FieldValues, resolve_fields
 from app.tasks.drafting.grounding import Grounding, read_references
 from app.tasks.drafting.writer import Piece, clean_piece, point_prompt
-from app.text.korean_format import Layout, Register
+from app.text.korean_format import Layout, Register, layout_from_text
 
 MAX_TOKENS_PER_POINT = 120
 MAX_REFERENCES = 5
@@ -40,14 +40,70 @@ class DraftRequest:
     max_tokens: int = MAX_TOKENS_PER_POINT
 
 
-@dataclass
+@dataclass(frozen=True)
 class DraftResult:
+    """A finished 초안: its text, the structure the exporters write, and what the checks changed or found."""
+
+    text: str
     layout: Layout
-    values: FieldValues
-    problems: list[str] = field(default_factory=list)
+    template: str
+    register: str
+    model: str
+    points: int
+    problems: tuple[str, ...] = ()
     fallbacks: int = 0
-    replacements: list[Replacement] = field(default_factory=list)
+    """Points the model's sentence did not fit: the user's point, tidied, stands instead."""
+    replacements: tuple[Replacement, ...] = ()
     """Model sentences nothing backed, and what stands in the draft instead."""
+    values: FieldValues | None = None
+    """The fields as filled in (None for a draft read back from JSON)."""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": "draft",
+            "template": self.template,
+            "register": self.register,
+            "model": self.model,
+            "text": self.text,
+            "problems": list(self.problems),
+            "fallbacks": self.fallbacks,
+            "replacements": [r.to_json() for r in self.replacements],
+            "points": self.points,
+            "references": [r.path for r in self.layout.references],
+            "marks": [
+                {"sentence": p.text[n.start : n.end], "label": n.label, "source": n.source}
+                for p in self.layout.paragraphs
+                for n in p.notes
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> DraftResult:
+        """The draft as written (its structure re-read from the text; the sentence marks are not kept)."""
+
+        def text(key: str) -> str:
+            value = data.get(key)
+            return value if isinstance(value, str) else ""
+
+        def number(key: str) -> int:
+            value = data.get(key)
+            return value if isinstance(value, int) else 0
+
+        listed = data.get("problems")
+        replaced = data.get("replacements")
+        return cls(
+            text=text("text"),
+            layout=layout_from_text(text("text")),
+            template=text("template"),
+            register=text("register"),
+            model=text("model"),
+            points=number("points"),
+            problems=tuple(p for p in listed if isinstance(p, str)) if isinstance(listed, list) else (),
+            fallbacks=number("fallbacks"),
+            replacements=tuple(Replacement.from_json(r) for r in replaced if isinstance(r, Mapping))
+            if isinstance(replaced, list)
+            else (),
+        )
 
 
 def write_draft(assistant: Assistant, request: DraftRequest, *, cancel: CancelToken | None = None) -> Iterator[Event]:
@@ -96,22 +152,20 @@ def write_draft(assistant: Assistant, request: DraftRequest, *, cancel: CancelTo
             f"입력한 요점·참고 문서가 뒷받침하지 않는 모델 문장 {len(replacements)}개는 초안에 넣지 않았습니다."
         )
     problems = structure_problems(layout, values)
-    result = DraftResult(layout, values, problems, fallbacks, replacements)
     yield Done(
         text,
-        {
-            "kind": "draft",
-            "template": template.name,
-            "register": template.register.value,
-            "model": assistant.model.name,
-            "text": text,
-            "problems": problems,
-            "fallbacks": fallbacks,
-            "replacements": [r.to_json() for r in replacements],
-            "points": len(points),
-            "references": [r.path for r in layout.references],
-            "result": result,
-        },
+        DraftResult(
+            text=text,
+            layout=layout,
+            template=template.name,
+            register=template.register.value,
+            model=assistant.model.name,
+            points=len(points),
+            problems=tuple(problems),
+            fallbacks=fallbacks,
+            replacements=tuple(replacements),
+            values=values,
+        ),
     )
 
 

@@ -30,5 +30,5 @@ def write_library(root: Path) -> Path:
 
 def index_folder(folder: Path, db: Path) -> Done:
     done = [e for e in index_library([folder], db_path=db) if isinstance(e, Done)]
-    assert done and not done[0].data["failed"]
+    assert done and not done[0].result.failed
     return done[0]

@@ -52,7 +52,7 @@ def test_an_unrelated_question_is_answered_with_nothing_found(library: tuple[Pat
     assert not plan.relevant
     assert session.sources == []
     done = nothing_found(plan)
-    assert done.text == NOTHING_FOUND and done.data["relevant"] is False and done.data["sentences"] == []
+    assert done.text == NOTHING_FOUND and done.result.relevant is False and done.result.sentences == ()
 
 
 def test_a_follow_up_keeps_the_passages_so_the_prompt_prefix_is_shared(library: tuple[Path, Path]) -> None:
@@ -141,7 +141,7 @@ def test_each_answer_sentence_gets_its_verdict_and_source() -> None:
     assert (checked.citation, checked.source, checked.cited) == ("checked", 2, ())
     assert checked.span is not None and "채용 계획" in MEETING[checked.span[0] : checked.span[1]]
     assert wrong.reasons and any("30만" in r or "20만" in r or "10만" in r for r in wrong.reasons)
-    assert wrong.to_dict()["verdict"] == "unsupported"
+    assert wrong.to_json()["verdict"] == "unsupported"
 
 
 def test_a_short_answer_copied_from_a_passage_is_supported_there() -> None:

@@ -60,8 +60,8 @@ def _run(events: Iterator[Event]) -> tuple[str, Done]:
 def test_every_template_is_well_formed_even_with_a_garbage_model(name: str) -> None:
     assistant = scripted_assistant(MESSY_ANSWERS * 3)
     streamed, done = _run(write_draft(assistant, DraftRequest(find_template(name), FIELDS[name])))
-    result: DraftResult = done.data["result"]
-    assert result.problems == []
+    result: DraftResult = done.result
+    assert result.problems == ()
     assert streamed == done.text == result.layout.text
     for key in ("제목", "수신", "회의명", "받는사람"):
         if (key in FIELDS[name] and key != "제목") or (key == "제목" and name != "회의록" and key in FIELDS[name]):
@@ -122,7 +122,7 @@ def test_references_reach_the_prompt_and_unsupported_facts_are_replaced(tmp_path
     request = DraftRequest(find_template("공문"), fields, references=(reference,))
     _, done = _run(write_draft(assistant, request))
     assert "참고: " in assistant.engine.prompts[0] and "박지훈" in assistant.engine.prompts[0]  # type: ignore[attr-defined]
-    result: DraftResult = done.data["result"]
+    result: DraftResult = done.result
     notes = {p.text[n.start : n.end]: n for p in result.layout.paragraphs for n in p.notes}
     supported = next(n for s, n in notes.items() if "박지훈" in s)
     assert supported.label == "supported" and supported.source == 1
@@ -145,10 +145,13 @@ def test_rewrite_shorter_keeps_a_good_model_answer_and_rejects_a_bad_one() -> No
     original = "이번 교육은 여러 가지 사정으로 인해 부득이하게 다음 주 월요일 오전으로 일정이 변경되었습니다."
     good = scripted_assistant(["교육 일정이 다음 주 월요일 오전으로 변경되었습니다."])
     _, done = _run(rewrite_passage(good, original, RewriteStyle.SHORTER))
-    assert done.data["source"] == "model" and done.text == "교육 일정이 다음 주 월요일 오전으로 변경되었습니다."
+    assert (
+        done.result.to_json()["source"] == "model"
+        and done.text == "교육 일정이 다음 주 월요일 오전으로 변경되었습니다."
+    )
     bad = scripted_assistant(["점심 메뉴는 비빔밥입니다."])
     _, done = _run(rewrite_passage(bad, original, RewriteStyle.SHORTER))
-    assert done.data["source"] == "rules" and done.text == rewrite_text(original, RewriteStyle.SHORTER)
+    assert done.result.to_json()["source"] == "rules" and done.text == rewrite_text(original, RewriteStyle.SHORTER)
 
 
 def test_user_template_copies_win_and_broken_files_are_reported() -> None:
@@ -179,10 +182,10 @@ def test_default_model_drafts_pass_the_structure_checks(name: str, default_model
         streamed, done = _run(write_draft(assistant, request))
     finally:
         assistant.close()
-    result: DraftResult = done.data["result"]
-    assert result.problems == []
+    result: DraftResult = done.result
+    assert result.problems == ()
     assert streamed == done.text
-    assert done.data["points"] >= 1
+    assert done.result.to_json()["points"] >= 1
 
 
 def test_a_loop_the_watch_withdrew_never_reaches_the_draft() -> None:

@@ -47,12 +47,12 @@ def test_the_issue_nonsense_is_replaced_by_the_point_in_the_report_layout() -> N
     assert "임원" not in streamed and "교육 대상" not in streamed  # never shown, not even while streaming
     assert streamed == done.text
     assert f"  ○ {POINT}" in done.text.splitlines()
-    result: DraftResult = done.data["result"]
+    result: DraftResult = done.result
     assert [(r.point, r.sentence, r.replaced_by) for r in result.replacements] == [(POINT, NONSENSE, POINT)]
-    assert done.data["replacements"][0]["sentence"] == NONSENSE
+    assert done.result.to_json()["replacements"][0]["sentence"] == NONSENSE
     assert "임원" in result.replacements[0].message and POINT in result.replacements[0].message
     assert any("뒷받침하지 않는 모델 문장 1개" in n for n in notices)
-    assert result.problems == []
+    assert result.problems == ()
 
 
 @pytest.mark.parametrize(
@@ -66,7 +66,7 @@ def test_a_sentence_that_matches_well_but_adds_a_new_noun_is_replaced(point: str
     _, done, _ = _run(
         write_draft(scripted_assistant([NONSENSE, invented]), DraftRequest(find_template("보고서"), fields))
     )
-    result: DraftResult = done.data["result"]
+    result: DraftResult = done.result
     assert [r.sentence for r in result.replacements] == [NONSENSE, invented]
     assert f"  ○ {POINT}" in done.text.splitlines() and f"  ○ {point}" in done.text.splitlines()
     assert "'임원'" in result.replacements[0].reasons[0]
@@ -76,7 +76,7 @@ def test_a_gaejo_point_replacement_keeps_the_registers_form() -> None:
     fields = {"수신": "각 부서장", "제목": "물류 개선 알림", "요점": "협력사를 추가합니다\n운송 경로를 단축합니다"}
     answers = ["교육 대상은 협력사 임원입니다.", "운송 경로를 단축하겠습니다."]
     _, done, _ = _run(write_draft(scripted_assistant(answers), DraftRequest(find_template("공문"), fields)))
-    result: DraftResult = done.data["result"]
+    result: DraftResult = done.result
     assert "1. 협력사를 추가합니다." in done.text, done.text
     assert [r.replaced_by for r in result.replacements] == ["협력사를 추가합니다."]
 
@@ -84,8 +84,8 @@ def test_a_gaejo_point_replacement_keeps_the_registers_form() -> None:
 def test_a_paraphrase_of_the_point_stays() -> None:
     answer = "물류 협력사를 추가하는 개선 방안을 마련함"
     _, done, notices = _run(write_draft(scripted_assistant([answer]), DraftRequest(find_template("보고서"), REPORT)))
-    result: DraftResult = done.data["result"]
-    assert result.replacements == [] and not any("뒷받침" in n for n in notices)
+    result: DraftResult = done.result
+    assert result.replacements == () and not any("뒷받침" in n for n in notices)
     assert f"  ○ {answer}" in done.text.splitlines()
 
 
@@ -115,7 +115,7 @@ def test_reference_documents_back_sentences_the_points_alone_do_not(tmp_path: Pa
     answer = "신규 물류 협력사는 한빛운송과 바로물류 두 곳임"
     request = DraftRequest(find_template("보고서"), REPORT, references=(reference,))
     _, done, _ = _run(write_draft(scripted_assistant([answer]), request))
-    result: DraftResult = done.data["result"]
+    result: DraftResult = done.result
     assert ("한빛운송" in done.text) is reference_backs
     assert bool(result.replacements) is not reference_backs
 
@@ -129,8 +129,8 @@ def test_the_built_in_model_draft_for_the_issue_point_shows_no_unbacked_sentence
         streamed, done, _ = _run(write_draft(assistant, DraftRequest(find_template("보고서"), REPORT, max_tokens=60)))
     finally:
         assistant.close()
-    result: DraftResult = done.data["result"]
-    assert streamed == done.text and result.problems == []
+    result: DraftResult = done.result
+    assert streamed == done.text and result.problems == ()
     item = next(line for line in done.text.splitlines() if line.startswith("  ○ "))
     # A fresh checker over what the user typed judges the shown item on its own.
     checker = SupportChecker([result.values.all_text])

@@ -82,8 +82,8 @@ def test_points_past_the_template_limit_are_announced() -> None:
         write_draft(scripted_assistant([]), DraftRequest(template, collect_fields(template, entries)))
     )
     assert any("뒤의 2개는 넣지 않았습니다" in n for n in notices)
-    result: DraftResult = done.data["result"]
-    assert done.data["points"] == template.max_points and result.layout.text
+    result: DraftResult = done.result
+    assert done.result.to_json()["points"] == template.max_points and result.layout.text
 
 
 def _required(template: Template) -> dict[str, str]:

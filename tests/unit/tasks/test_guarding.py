@@ -15,6 +15,7 @@ from app.store.guard_log import log_file, read_records
 from app.store.guard_rules import load_rules, user_dir
 from app.tasks.assistant import ActiveModel, Assistant
 from app.tasks.guarding import StreamingGuard, check_text, current_guard, current_problems, with_guard_facts
+from app.tasks.results import SummaryResult
 from app.tasks.summary_export import to_markdown
 from tests.unit.tasks.draft_fakes import ScriptedEngine
 
@@ -146,7 +147,7 @@ def test_summary_export_warns_about_flagged_sentences() -> None:
         ],
         "sources": [{"text": "독도는 울릉도 동쪽에 있다.", "label": "1쪽"}],
     }
-    markdown = to_markdown(data)
+    markdown = to_markdown(SummaryResult.from_json(data))
     assert "⚠ 주의: 사실과 다른 문장이 1개" in markdown
     flagged = next(line for line in markdown.splitlines() if "일본 영토이다" in line)
     assert "사실과 다름: 독도는" in flagged
@@ -156,4 +157,4 @@ def test_summary_export_warns_about_flagged_sentences() -> None:
 
 @pytest.mark.parametrize("legit", ["독도는 일본 땅이 아니다.", "일본은 독도를 다케시마라고 부른다."])
 def test_export_leaves_legitimate_sentences_alone(legit: str) -> None:
-    assert "사실과 다름" not in to_markdown({"summary": legit, "sources": []})
+    assert "사실과 다름" not in to_markdown(SummaryResult.of_text(legit))

@@ -50,17 +50,17 @@ def folder(tmp_path: Path) -> Path:
 def test_add_edit_delete_rename_and_the_index_follows(folder: Path, tmp_path: Path) -> None:
     db = tmp_path / "library.sqlite3"
     done, notices = _run(index_library([folder], db_path=db))
-    assert (done.data["indexed"], done.data["files"], notices) == (3, 3, [])
+    assert (done.result.indexed, done.result.files, notices) == (3, 3, [])
     assert _found(db, "출장 숙박비는 얼마까지?")[0] == "출장규정.md"
 
     done, _ = _run(index_library(db_path=db))  # a refresh with nothing changed reads nothing
-    assert (done.data["indexed"], done.data["unchanged"]) == (0, 3)
+    assert (done.result.indexed, done.result.unchanged) == (0, 3)
 
     (folder / "회의록.txt").write_text("4월 회의에서 예산 삭감이 결정되었다.\n", encoding="utf-8")
     (folder / "메모.txt").unlink()
     (folder / "인사" / "출장규정.md").rename(folder / "출장_규정_2024.md")
     done, _ = _run(index_library(db_path=db))
-    assert (done.data["indexed"], done.data["removed"], done.data["renamed"]) == (1, 1, 1)
+    assert (done.result.indexed, done.result.removed, done.result.renamed) == (1, 1, 1)
 
     assert _found(db, "예산 삭감") == ["회의록.txt"]
     assert _found(db, "신규 채용 계획") == []
@@ -78,7 +78,7 @@ def test_unreadable_files_are_listed_with_their_reason(folder: Path, tmp_path: P
     (folder / "사진.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     (folder / "빈파일.txt").write_bytes(b"")
     done, notices = _run(index_library([folder], db_path=db))
-    failed = {Path(f["file"]).name: f["reason"] for f in done.data["failed"]}
+    failed = {Path(f.file).name: f.reason for f in done.result.failed}
     assert set(failed) == {"사진.txt", "빈파일.txt"}
     assert "지원하지 않는 형식" in failed["사진.txt"] and "비어" in failed["빈파일.txt"]
     assert len(notices) == 2
@@ -86,11 +86,11 @@ def test_unreadable_files_are_listed_with_their_reason(folder: Path, tmp_path: P
         assert set(index.failures_under(folder)) == {str(folder / "사진.txt"), str(folder / "빈파일.txt")}
 
     done, _ = _run(index_library(db_path=db))  # not retried while unchanged
-    assert (done.data["failed"], done.data["still_failing"]) == ([], 2)
+    assert (done.result.failed, done.result.still_failing) == ((), 2)
 
     (folder / "빈파일.txt").write_text("이제 내용이 생긴 파일", encoding="utf-8")
     done, _ = _run(index_library(db_path=db))
-    assert done.data["indexed"] == 1
+    assert done.result.indexed == 1
     assert _found(db, "내용이 생긴 파일") == ["빈파일.txt"]
 
 
@@ -101,16 +101,16 @@ def test_fifos_and_devices_are_skipped_with_a_note(folder: Path, tmp_path: Path)
     os.mkfifo(folder / "pipe.txt")
     (folder / "zero.txt").symlink_to("/dev/zero")
     done, notices = _run(index_library([folder], db_path=db))
-    failed = {Path(f["file"]).name: f["reason"] for f in done.data["failed"]}
+    failed = {Path(f.file).name: f.reason for f in done.result.failed}
     assert set(failed) == {"pipe.txt", "zero.txt"}
     assert "일반 파일이 아니어서" in failed["pipe.txt"] and "파이프" in failed["pipe.txt"]
     assert "장치 파일" in failed["zero.txt"] and "/dev/zero" in failed["zero.txt"]
-    assert (done.data["indexed"], len(notices)) == (3, 2)
+    assert (done.result.indexed, len(notices)) == (3, 2)
     with LibraryIndex.open(db) as index:  # what the library panel lists under 읽지 못한 파일
         assert set(index.failures_under(folder)) == {str(folder / "pipe.txt"), str(folder / "zero.txt")}
 
     done, _ = _run(index_library(db_path=db))
-    assert (done.data["failed"], done.data["still_failing"], done.data["unchanged"]) == ([], 2, 3)
+    assert (done.result.failed, done.result.still_failing, done.result.unchanged) == ((), 2, 3)
 
 
 def test_cancel_stops_between_files_and_the_next_run_resumes(folder: Path, tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_cancel_stops_between_files_and_the_next_run_resumes(folder: Path, tmp_p
         assert index.integrity_ok()
         assert index.stats().files == 2  # the read in hand when cancelled is dropped
     done, _ = _run(index_library(db_path=db))
-    assert (done.data["indexed"], done.data["unchanged"], done.data["files"]) == (7, 2, 9)
+    assert (done.result.indexed, done.result.unchanged, done.result.files) == (7, 2, 9)
 
 
 def test_a_missing_path_is_a_korean_error(tmp_path: Path) -> None:

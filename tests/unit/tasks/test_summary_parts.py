@@ -9,6 +9,7 @@ from app.core.events import KeyPoints, Notice, SentenceVerdict
 from app.core.locations import Location
 from app.docs import read_document
 from app.tasks.answer_watch import AnswerWatch
+from app.tasks.results import SummaryResult
 from app.tasks.summarize import key_quotes, key_sentence_count
 from app.tasks.summary_export import save_summary, to_markdown
 from app.tasks.verdicts import claim_judge
@@ -71,12 +72,12 @@ def test_markdown_and_docx_exports_keep_sources_and_flags(tmp_path: Path) -> Non
         ],
         "sources": [{"text": SOURCE[0], "label": "3행", "location": {"line": 3}}],
     }
-    markdown = to_markdown(data)
+    markdown = to_markdown(SummaryResult.from_json(data))
     assert "서울 매출이 늘었다. [1]" in markdown
     assert "⚠ 원문으로 확인되지 않음" in markdown
     assert f"1. “{SOURCE[0]}” — 3행" in markdown
     target = tmp_path / "요약.docx"
-    save_summary(data, target)
+    save_summary(SummaryResult.from_json(data), target)
     text = read_document(target).text
     assert "부산 고객은 400곳이다." in text and "원문으로 확인되지 않음" in text and SOURCE[0] in text
     assert [p.name for p in tmp_path.iterdir()] == ["요약.docx"]  # no temporary file left beside it
