@@ -41,7 +41,7 @@ from app.docs import read_document, supported_suffixes
 from app.llm.client import Generation
 from app.store.templates import Template, TemplateField, load_templates
 from app.tasks.answer_watch import AnswerWatch, GiveUpLimits, Judge
-from app.tasks.ask import AskSession, answer_judge, ask_library
+from app.tasks.ask import AskSession, answer_judge, ask
 from app.tasks.assistant import Assistant, describe_model
 from app.tasks.drafting.task import DraftRequest, write_draft
 from app.tasks.library import index_library
@@ -207,7 +207,7 @@ def run_summary(assistant: Assistant, path: Path, style: SummaryStyle, figures: 
 def run_question(assistant: Assistant, question: str, db: Path, figures: Figures) -> None:
     since = len(assistant.watched)
     done: Done | None = None
-    for event in ask_library(assistant, question, session=AskSession(), db_path=db):
+    for event in ask(AskSession(), question, assistant, db_path=db):
         if isinstance(event, Done):
             done = event
     assert done is not None and isinstance(done.result, AnswerResult)

@@ -10,13 +10,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from app.cli.cmd_guard import hit_notice
 from app.cli.model_options import add_model_options, open_assistant
 from app.cli.settled import SettledPrinter, notice_line
-from app.core.events import Done, GuardHit, Notice, SentenceVerdict, Token, Withdraw
-from app.tasks.ask import AskPlan, AskSession, answer_plan, nothing_found, plan_question
+from app.core.cancel import CancelToken
+from app.core.events import Done, FixedAnswer, GuardHit, Notice, SentenceVerdict, Token, Withdraw
+from app.tasks.ask import AskSession, ask
+from app.tasks.assistant import Assistant
 from app.tasks.results import AnswerResult
 
 PREVIEW_CHARS = 160
@@ -44,10 +47,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     scope = args.scope.absolute() if args.scope is not None else None
-    plan = plan_question(AskSession(scope=scope), args.question)  # nothing relevant: no model is loaded
-    if plan.fixed is not None and not args.json:
-        print(fixed_answer_lines(plan.fixed.topic, plan.fixed.statement, plan.fixed.source), end="\n\n", flush=True)
-    done = nothing_found(plan) if not plan.relevant else _answer(args, plan)
+    done = _answer(args, AskSession(scope=scope))
     if done is None or not isinstance(done.result, AnswerResult):
         return 1
     if args.json:
@@ -57,12 +57,17 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _answer(args: argparse.Namespace, plan: AskPlan) -> Done | None:
-    assistant = open_assistant(args)
+def _answer(args: argparse.Namespace, session: AskSession) -> Done | None:
+    opened: list[Assistant] = []
+
+    def model(_cancel: CancelToken) -> Iterator[Assistant]:
+        opened.append(open_assistant(args))  # only once the library holds something relevant
+        yield opened[-1]
+
     done: Done | None = None
     printer = SettledPrinter()
     try:
-        for event in answer_plan(assistant, plan):
+        for event in ask(session, args.question, model):
             if isinstance(event, Token | Withdraw | SentenceVerdict):
                 shown = printer.feed(event)
                 if shown and not args.json:
@@ -72,10 +77,13 @@ def _answer(args: argparse.Namespace, plan: AskPlan) -> Done | None:
                 print(f"baro: {notice_line(event)}", file=sys.stderr)
             elif isinstance(event, GuardHit):
                 print(hit_notice(event), file=sys.stderr)
+            elif isinstance(event, FixedAnswer) and not args.json:
+                print(fixed_answer_lines(event.topic, event.statement, event.source), end="\n\n", flush=True)
             elif isinstance(event, Done):
                 done = event
     finally:
-        assistant.close()
+        for assistant in opened:
+            assistant.close()
     return done
 
 

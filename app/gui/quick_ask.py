@@ -31,9 +31,9 @@ from app.core.cancel import CancelToken
 from app.core.events import Done, Event, TaskResult
 from app.gui.file_drops import accept_file_drag, take_dropped_files
 from app.gui.library.answer_view import ShownSource, render_answer, sources_html
-from app.gui.panes.ask_pane import library_answer_task
-from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
-from app.tasks.ask import AskSession
+from app.gui.panes.base import AssistantSource, TaskPane
+from app.tasks.ask import AskSession, ask
+from app.tasks.assistant import take_assistant
 from app.tasks.quick_answer import answer_question
 from app.tasks.results import AnswerResult
 from app.tasks.summarize import summarize
@@ -153,7 +153,8 @@ class QuickAskPopup(TaskPane):
         self.last_question = question
         if self.use_library.isChecked():
             self.last_kind = "library"
-            return self._start(library_answer_task(AskSession(), question, self.library_db, source))
+            db = self.library_db
+            return self._start(lambda cancel: ask(AskSession(), question, source, db_path=db, cancel=cancel))
         self.last_kind = "quick"
 
         def quick_task(cancel: CancelToken) -> Iterator[Event]:

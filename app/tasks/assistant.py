@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.cancel import CancelToken
+from app.core.errors import ModelNotLoaded
 from app.core.events import AnsweredBy, Event, Notice, Progress, Token
 from app.llm.catalog import CatalogModel, load_catalog
 from app.llm.chat_template import ChatTemplateError, render_task_prompt
@@ -51,6 +52,23 @@ class ActiveModel:
     @property
     def is_small_or_base(self) -> bool:
         return self.tier == "base-small"
+
+
+ModelSource = Callable[[CancelToken], Iterator["Event | Assistant"]]
+"""Yields progress while the model loads, then the ready ``Assistant`` (the window's loader, or the CLI's)."""
+
+
+def take_assistant(source: ModelSource, cancel: CancelToken) -> Generator[Event, None, Assistant]:
+    """Pass the source's progress events on; ``assistant = yield from take_assistant(...)`` gets the model."""
+    assistant: Assistant | None = None
+    for item in source(cancel):
+        if isinstance(item, Assistant):
+            assistant = item
+        else:
+            yield item
+    if assistant is None:
+        raise ModelNotLoaded()
+    return assistant
 
 
 def server_tier(prompt_format: PromptFormat) -> str:

@@ -8,7 +8,7 @@ new conversation.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -26,32 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.cancel import CancelToken
-from app.core.events import Done, Event, Progress
+from app.core.events import Done
 from app.gui.library.answer_view import ShownSource, render_answer, render_checked_answer, sources_html
 from app.gui.library.panel import POLL_MS, LibraryPanel
-from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
-from app.gui.runner import TaskFactory
-from app.tasks.ask import AskSession, answer_plan, plan_question, unanswered
+from app.gui.panes.base import AssistantSource, TaskPane
+from app.tasks.ask import AskSession, ask
 from app.tasks.documents import file_dialog_patterns
 from app.tasks.results import AnswerResult, AnswerSentence
 
 UrlOpener = Callable[[QUrl], object]
-
-
-def library_answer_task(session: AskSession, question: str, db_path: Path, source: AssistantSource) -> TaskFactory:
-    """Search the library first; wait for the model only when something relevant was found."""
-
-    def task(cancel: CancelToken) -> Iterator[Event]:
-        yield Progress("라이브러리에서 찾는 중", None)
-        plan = plan_question(session, question, db_path=db_path)
-        if not plan.relevant:
-            yield from unanswered(plan)
-            return
-        assistant = yield from take_assistant(source, cancel)
-        yield from answer_plan(assistant, plan, cancel=cancel)
-
-    return task
 
 
 class AskPane(TaskPane):
@@ -185,7 +168,8 @@ class AskPane(TaskPane):
         question = self.input.text()
         if self.scope() != self.session.scope:
             self.new_conversation()
-        return self.run_task(library_answer_task(self.session, question, self.library_db, self._assistant_source))
+        session, db, source = self.session, self.library_db, self._assistant_source
+        return self.run_task(lambda cancel: ask(session, question, source, db_path=db, cancel=cancel))
 
     def set_inputs_enabled(self, enabled: bool) -> None:
         self.input.setReadOnly(not enabled)

@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterator
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from app.core.cancel import CancelToken
-from app.core.errors import ModelNotLoaded
-from app.core.events import Done, Event
+from app.core.events import Done
 from app.gui.panes.stream_view import StreamView
 from app.gui.runner import TaskFactory, TaskRunner
-from app.tasks.assistant import Assistant
+from app.tasks.assistant import ModelSource
 
-AssistantSource = Callable[[CancelToken], Iterator[Event | Assistant]]
+AssistantSource = ModelSource
 """Yields progress while the model loads, then the ready ``Assistant`` (see MainWindow.assistant_when_ready)."""
-
-
-def take_assistant(source: AssistantSource, cancel: CancelToken) -> Generator[Event, None, Assistant]:
-    """Pass the source's progress events on; ``assistant = yield from take_assistant(...)`` gets the model."""
-    assistant: Assistant | None = None
-    for item in source(cancel):
-        if isinstance(item, Assistant):
-            assistant = item
-        else:
-            yield item
-    if assistant is None:
-        raise ModelNotLoaded()
-    return assistant
 
 
 class TaskPane(QWidget):

@@ -33,7 +33,8 @@ from app.core.cancel import CancelToken
 from app.core.errors import BaroError
 from app.core.events import Event, Token
 from app.gui.file_drops import accept_file_drag, take_dropped_files
-from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
+from app.gui.panes.base import AssistantSource, TaskPane
+from app.tasks.assistant import take_assistant
 from app.tasks.documents import file_dialog_patterns, is_readable_kind
 from app.tasks.drafting import DraftRequest, DraftResult, Register, RewriteStyle, rewrite_passage, write_draft
 from app.tasks.drafting.saving import Layout, edited_layout, save_layout

@@ -25,7 +25,7 @@ from app.core.errors import BaroError, NotRegularFile
 from app.core.events import Done, Event, GuardHit, KeyPoints, Notice, SentenceVerdict, Token, Withdraw
 from app.core.files import require_regular_file
 from app.gui.file_drops import accept_file_drag, take_dropped_files
-from app.gui.panes.base import AssistantSource, TaskPane, take_assistant
+from app.gui.panes.base import AssistantSource, TaskPane
 from app.gui.panes.summary_render import (
     SummaryState,
     UnsupportedDisplay,
@@ -33,6 +33,7 @@ from app.gui.panes.summary_render import (
     render_html,
     source_html,
 )
+from app.tasks.assistant import take_assistant
 from app.tasks.documents import file_dialog_patterns, is_readable_kind
 from app.tasks.history import recent_summaries, remember_summary
 from app.tasks.results import SummaryResult

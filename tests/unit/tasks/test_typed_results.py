@@ -19,7 +19,7 @@ from app.core.document import Block, Document
 from app.core.events import Done, Event
 from app.core.locations import Location
 from app.store.templates import find_template
-from app.tasks.ask import AskSession, ask_library
+from app.tasks.ask import AskSession, ask
 from app.tasks.drafting import DraftRequest, DraftResult, RewriteStyle, rewrite_passage, write_draft
 from app.tasks.quick_answer import answer_question
 from app.tasks.results import AnswerResult, IndexResult, QuickAnswerResult, RewriteResult, SummaryResult
@@ -104,7 +104,7 @@ def test_a_library_answer_and_an_index_pass_read_back_from_their_json(tmp_path: 
 
     assistant = scripted_assistant(["해외 출장 숙박비는 1박에 20만 원까지 지원한다 [1]."])
     question = "해외 출장 숙박비는 1박에 얼마까지 지원되나요?"
-    answer = _done(ask_library(assistant, question, session=AskSession(), db_path=db)).result
+    answer = _done(ask(AskSession(), question, assistant, db_path=db)).result
     assert isinstance(answer, AnswerResult) and answer.relevant and answer.sources and answer.sentences
     assert answer.sources[0].file.endswith("출장규정.md") and answer.sources[0].location.label()
     assert _round_trip(answer) == answer
