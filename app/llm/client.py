@@ -21,7 +21,7 @@ from typing import IO, Any
 from app.core.errors import EngineCrashed, EngineError, ModelLoadError, ModelNotLoaded
 from app.llm import protocol
 from app.llm.engine_api import LOCAL_ENGINE_LABEL, ChatMessage, GenerationParams, GenerationStats, ModelInfo
-from app.llm.gguf_header import check_gguf_file
+from app.llm.gguf_validate import inspect_gguf
 from app.llm.process import worker_command
 from app.llm.protocol import Message
 
@@ -230,9 +230,9 @@ class Engine:
         self, path: Path | str, *, n_ctx: int = 4096, n_gpu_layers: int = 0, adapter: Path | None = None
     ) -> ModelInfo:
         model_path = Path(path)
-        check_gguf_file(model_path)
+        inspect_gguf(model_path)  # refuse what llama.cpp must not be given: not GGUF, hostile, truncated
         if adapter is not None:
-            check_gguf_file(adapter)
+            inspect_gguf(adapter)
         args: dict[str, Any] = {"path": model_path, "n_ctx": n_ctx, "n_gpu_layers": n_gpu_layers, "adapter": adapter}
         reply = self._call(
             {

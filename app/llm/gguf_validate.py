@@ -191,12 +191,14 @@ def _parse(r: _Reader) -> GgufInfo:
     kv_count = r.u64("메타데이터 수")
     if tensor_count == 0:
         raise _broken(path, "텐서가 없음")
-    for count, limit, least, what in (
+    counts = (
         (tensor_count, MAX_TENSORS, MIN_TENSOR_INFO_BYTES, "텐서"),
         (kv_count, MAX_KV, MIN_KV_BYTES, "메타데이터"),
-    ):
+    )
+    for count, limit, _, what in counts:  # an absurd count is a hostile header, whatever the file's size
         if count > limit:
             raise _broken(path, f"{what} {count:,}개")
+    for count, _, least, what in counts:
         if count * least > r.left:
             raise _truncated(path, f"{what} {count:,}개를 담기에 파일({r.size:,}바이트)이 너무 작음")
 
