@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from app.core.atomic_file import write_bytes_atomically, write_text_atomically
+from app.core.atomic_file import write_text_atomically
 from app.core.errors import BaroError
+from app.docs.writers.docx import WARNING_RED, Run, WordWriter
 from app.tasks.guarding import check_sentence
 from app.tasks.results import SummaryResult
 
-KOREAN_FONT = "맑은 고딕"
 FLAG = {"unsupported": "⚠ 원문으로 확인되지 않음", "partial": "△ 일부만 확인됨"}
 
 
@@ -75,63 +73,28 @@ def to_markdown(result: SummaryResult) -> str:
     return "\n".join(out) + "\n"
 
 
-def _korean_font(run: Any) -> None:
-    from docx.oxml.ns import qn
-
-    run.font.name = KOREAN_FONT
-    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), KOREAN_FONT)
-
-
 def to_docx(result: SummaryResult, path: Path) -> None:
-    from docx import Document as WordDocument
-    from docx.shared import Pt, RGBColor
-
-    doc = WordDocument()
-    style = doc.styles["Normal"]
-    style.font.name = KOREAN_FONT
-    style.font.size = Pt(10.5)
-    style.element.get_or_add_rPr().get_or_add_rFonts().set(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", KOREAN_FONT
-    )
-    for run in doc.add_heading(f"요약: {result.title}", level=1).runs:
-        _korean_font(run)
-    note = doc.add_paragraph(f"모델: {result.model} — AI가 쓴 요약은 원문과 대조해 확인하세요.")
-    for run in note.runs:
-        _korean_font(run)
+    doc = WordWriter(f"요약: {result.title}", body_points=10.5)
+    doc.paragraph(f"요약: {result.title}", style="Heading 1")
+    doc.paragraph(f"모델: {result.model} — AI가 쓴 요약은 원문과 대조해 확인하세요.")
     lines = summary_lines(result)
-    if guard_warning(lines):
-        warning = doc.add_paragraph().add_run(guard_warning(lines))
-        warning.bold = True
-        warning.font.color.rgb = RGBColor(0xB0, 0x1E, 0x1E)
-        _korean_font(warning)
-    for run in doc.add_heading("AI 요약", level=2).runs:
-        _korean_font(run)
+    if warning := guard_warning(lines):
+        doc.paragraph(Run(warning, bold=True, color=WARNING_RED))
+    doc.paragraph("AI 요약", style="Heading 2")
     for line in lines:
-        paragraph = doc.add_paragraph(style="List Bullet")
-        _korean_font(paragraph.add_run(line.text))
+        runs = [Run(line.text)]
         if line.source:
-            mark = paragraph.add_run(f" [{line.source}]")
-            mark.font.superscript = True
-            _korean_font(mark)
+            runs.append(Run(f" [{line.source}]", superscript=True))
         if line.flag:
-            flag = paragraph.add_run(f" ({line.flag})")
-            flag.font.color.rgb = RGBColor(0xB0, 0x1E, 0x1E)
-            _korean_font(flag)
+            runs.append(Run(f" ({line.flag})", color=WARNING_RED))
         if line.correction:
-            wrong = paragraph.add_run(f" (⚠ 사실과 다름: {line.correction})")
-            wrong.bold = True
-            wrong.font.color.rgb = RGBColor(0xB0, 0x1E, 0x1E)
-            _korean_font(wrong)
-    for run in doc.add_heading("출처 (원문 인용)", level=2).runs:
-        _korean_font(run)
+            runs.append(Run(f" (⚠ 사실과 다름: {line.correction})", bold=True, color=WARNING_RED))
+        doc.paragraph(*runs, style="List Bullet")
+    doc.paragraph("출처 (원문 인용)", style="Heading 2")
     for quote in result.quotes:
         where = quote.location.label()
-        paragraph = doc.add_paragraph(style="List Number")
-        _korean_font(paragraph.add_run(f"“{quote.text}”" + (f" — {where}" if where else "")))
-    package = io.BytesIO()
-    doc.save(package)  # in memory: a failing disk can never leave half a zip (or a ZipFile.__del__ warning)
-    write_bytes_atomically(path, package.getvalue())
+        doc.paragraph(f"“{quote.text}”" + (f" — {where}" if where else ""), style="List Number")
+    doc.save(path)
 
 
 def save_summary(result: SummaryResult, path: Path) -> None:
