@@ -22,7 +22,7 @@ from app.core.events import Event, SentenceVerdict, Withdraw
 from app.core.streamed import tidy
 from app.tasks.verdicts import sentence_verdict
 from app.text.degeneration import Degeneration, DegenerationDetector
-from app.text.sentences import split_sentences
+from app.text.sentences import SentenceStream
 from app.text.support import Verdict
 
 Judge = Callable[[str], Verdict]
@@ -53,7 +53,6 @@ class GiveUpLimits:
 GIVE_UP = GiveUpLimits()
 BETTER_MODEL = "더 좋은 모델 받기"
 """The phrase of a give-up notice that leads to 모델 관리 (``Notice.link``)."""
-_BOUNDARY_CHARS = frozenset(".!?。\n")
 
 
 @dataclass
@@ -92,21 +91,20 @@ class AnswerWatch:
         self.target_sentences = target_sentences
         self.give_up = give_up
         self.acting = acting
-        self.raw = ""
         self.withdrawn: list[tuple[int, int, str]] = []
         self.sentences: list[JudgedSentence] = []
         self.stop = ""
         self.would_stop = ""
         """What an acting watch would have stopped for (also set when ``acting``)."""
         self.record = WatchRecord()
-        self._judged_upto = 0
+        self._stream = SentenceStream()
 
     # --- feeding --------------------------------------------------------------------------------
 
     def feed(self, token: str) -> list[Event]:
         if self.stop:
             return []
-        self.raw += token
+        completed = self._stream.feed(token)
         self.record.tokens += 1
         self.record.token_ends.append(len(self.raw))
         events: list[Event] = []
@@ -119,7 +117,7 @@ class AnswerWatch:
                 events += self._decide("loop", found.start)
             if self.stop:
                 return events
-        if self.judge is not None and any(c in _BOUNDARY_CHARS for c in token):
+        if self.judge is not None and completed:
             events += self._judge(final=False)
         return events
 
@@ -130,6 +128,11 @@ class AnswerWatch:
         return self._judge(final=True)
 
     # --- what the answer keeps ------------------------------------------------------------------
+
+    @property
+    def raw(self) -> str:
+        """Everything the model wrote, withdrawn parts included."""
+        return self._stream.text
 
     @property
     def kept_text(self) -> str:
@@ -160,18 +163,12 @@ class AnswerWatch:
         return len(self.record.token_ends) - 1
 
     def _judge(self, *, final: bool, upto: int | None = None) -> list[Event]:
-        tail = self.raw[self._judged_upto : upto]
-        found = split_sentences(tail)
-        complete = found if final else found[:-1]
         events: list[Event] = []
-        for sentence in complete:
-            start, end = self._judged_upto + sentence.start, self._judged_upto + sentence.end
-            if upto is not None or start < self._degenerate_from():
-                events += self._judge_one(start, end, sentence.text)
+        for sentence in self._stream.take(final=final, upto=upto):
+            if upto is not None or sentence.start < self._degenerate_from():
+                events += self._judge_one(sentence.start, sentence.end, sentence.text)
             if self.stop:
                 return events
-        if complete:
-            self._judged_upto += complete[-1].end
         return events
 
     def _degenerate_from(self) -> int:

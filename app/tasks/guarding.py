@@ -15,9 +15,8 @@ from app.llm.prompts import TaskPrompt
 from app.store.guard_log import GuardRecord, append_records, read_records
 from app.store.guard_rules import LoadedRules, load_rules, rule_dirs, rule_files, signature, user_dir
 from app.text.guard import ClaimGuard, GuardFinding
-from app.text.sentences import split_sentences
+from app.text.sentences import SentenceStream, split_sentences
 
-_BOUNDARY_CHARS = frozenset(".!?。\n")
 _FACTS_HEADING = "다음 사실을 반드시 지키세요(틀리게 쓰지 마세요):"
 
 _lock = threading.Lock()
@@ -114,10 +113,7 @@ class StreamingGuard:
         self._guard = guard
         self._task = task
         self._log = log
-        self._text = ""
-        self._checked = 0
-        self._last_boundary = -1
-        self._waiting = False
+        self._stream = SentenceStream()
         self.hits: list[GuardHit] = []
 
     @property
@@ -127,39 +123,18 @@ class StreamingGuard:
         return self._guard
 
     def feed(self, token: str) -> list[GuardHit]:
-        start = len(self._text)
-        self._text += token
-        boundary = max((token.rfind(c) for c in _BOUNDARY_CHARS), default=-1)
-        if boundary >= 0:
-            self._last_boundary = start + boundary
-            self._waiting = True
-        # A sentence is complete once the next one has begun: check as soon as text follows the boundary.
-        if not self._waiting or not self._text[self._last_boundary + 1 :].strip():
-            return []
-        self._waiting = False
-        return self._check(final=False)
+        return self._check(final=False) if self._stream.feed(token) else []
 
     def finish(self) -> list[GuardHit]:
         return self._check(final=True)
 
     def _check(self, *, final: bool) -> list[GuardHit]:
-        tail = self._text[self._checked :]
-        last_boundary = max((tail.rfind(c) for c in _BOUNDARY_CHARS), default=-1)
-        if not self.guard.rules_about(tail):
-            if final:
-                self._checked = len(self._text)
-            elif last_boundary >= 0:
-                self._checked += last_boundary + 1
+        if not self.guard.rules_about(self._stream.pending):
+            self._stream.skip(final=final)
             return []
-        sentences = split_sentences(tail)
-        complete = sentences if final else sentences[:-1]
         fresh: list[GuardHit] = []
-        for sentence in complete:
+        for sentence in self._stream.take(final=final):
             fresh += check_sentence(sentence.text, self.guard)
-        if final:
-            self._checked = len(self._text)
-        elif complete:
-            self._checked += sentences[-1].start
         self.hits += fresh
         if fresh and self._log:
             append_records(GuardRecord(h.sentence, h.rule_id, h.topic, self._task) for h in fresh)

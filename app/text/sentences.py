@@ -128,3 +128,58 @@ def split_sentences(text: str, *, soft_wrapped: bool = False) -> list[Sentence]:
             if end > start:
                 out.append(Sentence(text[offset + start : offset + end], offset + start, offset + end))
     return out
+
+
+BOUNDARY_CHARS = frozenset(".!?。\n")
+"""Characters after which a streamed sentence may have ended."""
+
+
+class SentenceStream:
+    """Streamed text handed back one complete sentence at a time (the answer watch and the claims guard).
+
+    A sentence is complete once text follows its boundary (the next one has begun), or when the stream is
+    taken ``final``. Only the part not yet handed out is ever split again, so the cost per token stays flat.
+    Offsets are into ``text``, everything fed so far.
+    """
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.done = 0
+        """Offset up to which sentences were handed out or skipped."""
+        self._boundary = -1
+        self._waiting = False
+
+    def feed(self, piece: str) -> bool:
+        """Add ``piece``; True when a sentence may have been completed by it (worth a ``take``)."""
+        start = len(self.text)
+        self.text += piece
+        boundary = max(piece.rfind(c) for c in BOUNDARY_CHARS)
+        if boundary >= 0:
+            self._boundary, self._waiting = start + boundary, True
+        if not self._waiting or not self.text[self._boundary + 1 :].strip():
+            return False
+        self._waiting = False
+        return True
+
+    @property
+    def pending(self) -> str:
+        return self.text[self.done :]
+
+    def take(self, *, final: bool = False, upto: int | None = None) -> list[Sentence]:
+        """The sentences completed since the last take (the unfinished last one too when ``final``), ending
+        at ``upto`` when given."""
+        found = split_sentences(self.text[self.done : upto])
+        ready = found if final else found[:-1]
+        out = [Sentence(s.text, self.done + s.start, self.done + s.end) for s in ready]
+        if out:
+            self.done = out[-1].end
+        return out
+
+    def skip(self, *, final: bool = False) -> None:
+        """Hand out nothing up to the last boundary (everything when ``final``): the caller needs none of it."""
+        if final:
+            self.done = len(self.text)
+            return
+        last = max(self.pending.rfind(c) for c in BOUNDARY_CHARS)
+        if last >= 0:
+            self.done += last + 1
