@@ -16,13 +16,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
+from app.gui.verdict_style import HIGHLIGHT, LINK, MUTED, verdict_format
 from app.tasks.ask import analyse_answer
 from app.tasks.results import AnswerSentence, AnswerSource
-
-UNSUPPORTED_COLOR = "#c62828"
-PARTIAL_COLOR = "#e08a00"
-LINK_COLOR = "#1a4fa0"
-HIGHLIGHT = "#ffe58f"
 
 
 @dataclass(frozen=True)
@@ -49,24 +45,14 @@ class ShownSource:
 
 
 def sentence_format(sentence: AnswerSentence) -> QTextCharFormat:
-    fmt = QTextCharFormat()
     label = sentence.label
-    reasons = " ".join(sentence.reasons)
+    reasons = " ".join(sentence.reasons) or "-"
+    tooltip = ""
     if label == "unsupported":
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(QColor(UNSUPPORTED_COLOR))
-        fmt.setForeground(QColor(UNSUPPORTED_COLOR))
-        fmt.setToolTip(
-            QCoreApplication.translate("AnswerView", "Not supported by the sources: {reasons}").format(
-                reasons=reasons or "-"
-            )
-        )
+        tooltip = QCoreApplication.translate("AnswerView", "Not supported by the sources: {reasons}")
     elif label == "partial":
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(QColor(PARTIAL_COLOR))
-        fmt.setToolTip(
-            QCoreApplication.translate("AnswerView", "Only partly supported: {reasons}").format(reasons=reasons or "-")
-        )
+        tooltip = QCoreApplication.translate("AnswerView", "Only partly supported: {reasons}")
+    fmt = verdict_format(label, tooltip.format(reasons=reasons))
     source, span = sentence.source, sentence.span
     if label != "unsupported" and source is not None:
         fmt.setAnchor(True)
@@ -98,7 +84,7 @@ def render_answer(browser: QTextBrowser, answer: str, sentences: Sequence[Answer
         source = sentence.source
         if sentence.citation == "checked" and sentence.label != "unsupported" and source is not None:
             note = QTextCharFormat()
-            note.setForeground(QColor("#5a6472"))
+            note.setForeground(QColor(MUTED))
             note.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
             note.setToolTip(
                 QCoreApplication.translate("AnswerView", "Source linked by the check; the model did not cite it.")
@@ -136,9 +122,9 @@ def sources_html(sources: list[ShownSource], focus: tuple[int, int, int] | None 
             body = html.escape(text)
         where = " · ".join(x for x in (html.escape(source.location),) if x)
         mark = " ✓" if source.cited else ""
-        link = f'<a href="open:{source.number}" style="color:{LINK_COLOR}">{html.escape(source.path.name)}</a>'
+        link = f'<a href="open:{source.number}" style="color:{LINK}">{html.escape(source.path.name)}</a>'
         parts.append(
             f'<a name="source-{source.number}"></a><p><b>[{source.number}]</b>{mark} {link}'
-            f' <span style="color:#5a6472">{where}</span><br>{body.replace(chr(10), "<br>")}</p>'
+            f' <span style="color:{MUTED}">{where}</span><br>{body.replace(chr(10), "<br>")}</p>'
         )
     return "".join(parts)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -34,6 +34,7 @@ from app.core.errors import BaroError
 from app.core.events import Event, Token
 from app.gui.file_drops import accept_file_drag, take_dropped_files
 from app.gui.panes.base import AssistantSource, TaskPane
+from app.gui.verdict_style import verdict_format
 from app.tasks.assistant import take_assistant
 from app.tasks.documents import file_dialog_patterns, is_readable_kind
 from app.tasks.drafting import DraftRequest, DraftResult, Register, RewriteStyle, rewrite_passage, write_draft
@@ -41,8 +42,6 @@ from app.tasks.drafting.saving import Layout, edited_layout, save_layout
 from app.tasks.drafting.templates import Template, draft_templates
 
 FieldEditor = QLineEdit | QPlainTextEdit
-UNSUPPORTED_COLOR = QColor("#d93025")
-PARTIAL_COLOR = QColor("#fff3c4")
 
 
 class DraftPane(TaskPane):
@@ -335,14 +334,11 @@ class DraftPane(TaskPane):
             for note in paragraph.notes:
                 if note.label == "supported":
                     continue
-                fmt = QTextCharFormat()
                 if note.label == "unsupported":
-                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-                    fmt.setUnderlineColor(UNSUPPORTED_COLOR)
-                    fmt.setToolTip(self.tr("Not backed by the references or your fields: check this fact."))
+                    tooltip = self.tr("Not backed by the references or your fields: check this fact.")
                 else:
-                    fmt.setBackground(PARTIAL_COLOR)
-                    fmt.setToolTip(self.tr("Only partly backed by the references or your fields."))
+                    tooltip = self.tr("Only partly backed by the references or your fields.")
+                fmt = verdict_format(note.label, tooltip)
                 cursor = self.editor.textCursor()
                 cursor.setPosition(shift + note.start)
                 cursor.setPosition(shift + note.end, QTextCursor.MoveMode.KeepAnchor)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.core.events import AnsweredBy, Done, FixedAnswer, GuardHit, Notice, Progress, Token, Withdraw
 from app.core.streamed import StreamedText
 from app.gui.progress import show_fraction
+from app.gui.verdict_style import UNSUPPORTED, guard_format
 
 
 class StreamView(QWidget):
@@ -49,7 +50,7 @@ class StreamView(QWidget):
         self.guard_notice = QLabel()
         self.guard_notice.setWordWrap(True)
         self.guard_notice.setObjectName("guardNotice")
-        self.guard_notice.setStyleSheet("color: #b01e1e;")
+        self.guard_notice.setStyleSheet(f"color: {UNSUPPORTED};")
         self.guard_notice.hide()
         self.guard_hits: list[GuardHit] = []
         self.fixed_answer = QLabel()
@@ -172,11 +173,7 @@ class StreamView(QWidget):
         self.guard_notice.show()
         found = self.output.document().find(hit.sentence)
         if not found.isNull():
-            mark = QTextCharFormat()
-            mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            mark.setUnderlineColor(QColor("#b01e1e"))
-            mark.setForeground(QColor("#b01e1e"))
-            found.mergeCharFormat(mark)
+            found.mergeCharFormat(guard_format())
 
     def finish(self, done: Done) -> None:
         if self.answered_by is None:  # no model wrote anything (e.g. a fixed answer only)

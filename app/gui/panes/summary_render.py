@@ -13,6 +13,16 @@ from PySide6.QtCore import QCoreApplication
 
 from app.core.events import GuardHit, KeyPoints, Notice, SentenceVerdict, Token, Withdraw
 from app.core.streamed import StreamedText
+from app.gui.verdict_style import (
+    HIDDEN,
+    HIGHLIGHT,
+    LINK,
+    MUTED,
+    NOTICE,
+    PARTIAL_BACKGROUND,
+    UNSUPPORTED,
+    UNSUPPORTED_BACKGROUND,
+)
 from app.tasks.guarding import check_text
 from app.tasks.results import SummaryResult
 
@@ -76,15 +86,16 @@ def _sentence_html(verdict: SentenceVerdict, display: UnsupportedDisplay) -> str
             return text
         return f'{text}<sup><a href="src:{verdict.quote}" style="text-decoration:none">[{verdict.quote + 1}]</a></sup>'
     if verdict.label == "partial":
-        return f'<span style="background-color:#fff3cd">{text}</span>{why}<sup>△</sup></a>'
+        return f'<span style="background-color:{PARTIAL_BACKGROUND}">{text}</span>{why}<sup>△</sup></a>'
     if display == UnsupportedDisplay.HIDE:
         hidden = QCoreApplication.translate("SummaryRender", "[hidden: not supported by the source]")
-        return f'{why}<span style="color:#9a9a9a">{hidden}</span></a>'
+        return f'{why}<span style="color:{HIDDEN}">{hidden}</span></a>'
     if display == UnsupportedDisplay.STRIKE:
-        return f'<span style="color:#b01e1e; text-decoration:line-through">{text}</span>{why}<sup>✗</sup></a>'
+        return f'<span style="color:{UNSUPPORTED}; text-decoration:line-through">{text}</span>{why}<sup>✗</sup></a>'
     not_in_source = QCoreApplication.translate("SummaryRender", "not in source")
     return (
-        f'<span style="color:#b01e1e; background-color:#fde8e8; text-decoration:underline">{text}</span>'
+        f'<span style="color:{UNSUPPORTED}; background-color:{UNSUPPORTED_BACKGROUND}; text-decoration:underline">'
+        f"{text}</span>"
         f"{why}<sup>✗ {not_in_source}</sup></a>"
     )
 
@@ -92,7 +103,7 @@ def _sentence_html(verdict: SentenceVerdict, display: UnsupportedDisplay) -> str
 def guard_mark_html(hit: GuardHit) -> str:
     """The red mark after a sentence the claims guard flagged (e.g. one that calls 독도 Japanese)."""
     label = QCoreApplication.translate("SummaryRender", "⚠ Not factual:")
-    return f' <span style="color:#b01e1e; font-weight:bold">{label} {html.escape(hit.correction)}</span>'
+    return f' <span style="color:{UNSUPPORTED}; font-weight:bold">{label} {html.escape(hit.correction)}</span>'
 
 
 def _guard_marks(state: SummaryState) -> list[tuple[int, str]]:
@@ -139,7 +150,7 @@ def notice_html(notice: Notice) -> str:
     if notice.link and notice.action and notice.link in notice.text:
         link = html.escape(notice.link)
         text = text.replace(link, f'<a href="action:{html.escape(notice.action)}">{link}</a>', 1)
-    return f'<p style="color:#8a4b00">{text}</p>'
+    return f'<p style="color:{NOTICE}">{text}</p>'
 
 
 def _shown_verdicts(state: SummaryState) -> list[SentenceVerdict]:
@@ -156,7 +167,7 @@ def render_html(state: SummaryState, display: UnsupportedDisplay) -> str:
             where = html.escape(quote.label) if quote.label else QCoreApplication.translate("SummaryRender", "source")
             parts.append(
                 f'<li>“{html.escape(quote.text)}” <a href="src:{index}" style="text-decoration:none">'
-                f'<span style="color:#1a4fa0">[{where}]</span></a></li>'
+                f'<span style="color:{LINK}">[{where}]</span></a></li>'
             )
         parts.append("</ul>")
     parts += [notice_html(n) for n in state.notices]
@@ -171,7 +182,7 @@ def render_html(state: SummaryState, display: UnsupportedDisplay) -> str:
         flagged = [v for v in shown if v.label != "supported"]
         if state.finished and shown:
             parts.append(
-                '<p style="color:#5a6472">'
+                f'<p style="color:{MUTED}">'
                 + QCoreApplication.translate(
                     "SummaryRender", "{checked} sentences checked: {flagged} not fully supported by the document."
                 ).format(checked=len(shown), flagged=len(flagged))
@@ -185,15 +196,15 @@ def source_html(quote: SourceQuote) -> str:
     context = quote.context or quote.text
     at = context.find(quote.text)
     if at < 0:
-        body = f'<span style="background-color:#ffe58f">{html.escape(quote.text)}</span>'
+        body = f'<span style="background-color:{HIGHLIGHT}">{html.escape(quote.text)}</span>'
     else:
         body = (
             html.escape(context[:at])
-            + f'<span style="background-color:#ffe58f">{html.escape(quote.text)}</span>'
+            + f'<span style="background-color:{HIGHLIGHT}">{html.escape(quote.text)}</span>'
             + html.escape(context[at + len(quote.text) :])
         )
     where = " · ".join(x for x in (html.escape(quote.file), html.escape(quote.label)) if x)
-    return f'<p style="color:#5a6472">{where}</p><p>{body.replace(chr(10), "<br>")}</p>'
+    return f'<p style="color:{MUTED}">{where}</p><p>{body.replace(chr(10), "<br>")}</p>'
 
 
 def reasons_html(verdict: SentenceVerdict) -> str:
