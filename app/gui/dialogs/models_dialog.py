@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import BaroError
-from app.gui.dialogs.background import FileJob, Job
 from app.gui.dialogs.template_dialog import TemplateDialog
+from app.gui.runner import Job, TaskRunner
 from app.tasks.model_download import download_model
 from app.tasks.models import (
     GIB,
@@ -77,7 +77,7 @@ class ModelsDialog(QDialog):
         self.setWindowTitle(self.tr("Model manager"))
         self.resize(940, 660)
         self.store = store or open_model_store()
-        self.job: FileJob | None = None
+        self.job: TaskRunner | None = None
         self._downloading: CatalogModel | None = None
 
         note = QLabel(
@@ -327,11 +327,11 @@ class ModelsDialog(QDialog):
         if self.job is not None and self.job.isRunning():
             self._report(self.tr("Another model job is still running."))
             return
-        self.job = FileJob(job)
+        self.job = TaskRunner.of_job(job)
         self.job.progressed.connect(self._on_progress)
         self.job.succeeded.connect(on_success)
         self.job.failed.connect(self._fail)
-        self.job.stopped.connect(self._report)
+        self.job.cancelled.connect(self._report)
         self.job.finished.connect(self._job_finished)
         self.progress.setValue(0)
         self.progress.setVisible(True)

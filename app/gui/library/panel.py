@@ -264,7 +264,7 @@ class LibraryPanel(QWidget):
         self.last_error = message
         self._finish("failed", message)
 
-    def _on_cancelled(self) -> None:
+    def _on_cancelled(self, _reason: str = "") -> None:
         self._finish("cancelled", self.tr("Indexing stopped. What was read so far is kept."))
 
 

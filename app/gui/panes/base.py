@@ -84,7 +84,7 @@ class TaskPane(QWidget):
         self.set_inputs_enabled(True)
         self.task_finished.emit("failed")
 
-    def _on_cancelled(self) -> None:
+    def _on_cancelled(self, _reason: str = "") -> None:
         self._active = False
         self.view.stopped()
         self.set_inputs_enabled(True)
