@@ -10,6 +10,8 @@ import errno
 from enum import StrEnum
 from pathlib import Path
 
+from app.core.child_process import exit_reason
+
 
 class BaroError(Exception):
     """Base of every error Baro raises on purpose."""
@@ -139,7 +141,7 @@ class EngineCrashed(EngineError):
     """The engine worker process died (a signal, an abort, or the OOM killer)."""
 
     def __init__(self, *, exit_code: int | None, signal_name: str | None, stderr_tail: list[str]) -> None:
-        how = signal_name or (f"종료 코드 {exit_code}" if exit_code is not None else "알 수 없는 이유")
+        how = signal_name or exit_reason(exit_code)
         tail = "\n".join(stderr_tail[-5:])
         message = f"모델 엔진이 비정상 종료되었습니다 ({how}). 엔진을 다시 시작할 수 있습니다."
         if tail:

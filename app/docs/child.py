@@ -1,14 +1,11 @@
-"""How to start the document-reader child, in a source checkout, an installed package, or a frozen bundle."""
+"""How to start the document-reader child (see ``app.core.child_process``)."""
 
 from __future__ import annotations
 
-import sys
+from app.core.child_process import child_command
 
 DOCS_WORKER_FLAG = "--docs-worker"
 
 
 def reader_command() -> list[str]:
-    if getattr(sys, "frozen", False):
-        # A PyInstaller bundle has no `python -m`; the bundle's entry point dispatches on this flag.
-        return [sys.executable, DOCS_WORKER_FLAG]
-    return [sys.executable, "-m", "app.docs.worker"]
+    return child_command("app.docs.worker", DOCS_WORKER_FLAG)

@@ -1,28 +1,24 @@
 """A long-lived reader child process, reused across files and restarted after a timeout or crash.
 
 Parsers run in the child so a hang or a crash in a third-party library costs one file, never the app.
-The child is ``python -m app.docs.worker``; messages are length-prefixed pickles over its stdin/stdout.
+The child is ``python -m app.docs.worker``, started and spoken to through ``app.core.child_process``.
 """
 
 from __future__ import annotations
 
 import atexit
-import collections
-import contextlib
-import os
 import queue
 import subprocess
 import threading
 import time
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-import app
 from app.core import errors
 from app.core.cancel import CancelToken
+from app.core.child_process import ChildProcess, exit_reason
 from app.core.document import Document
 from app.core.errors import BaroError, Cancelled, CorruptDocument, ParseTimeout
-from app.docs import protocol
 from app.docs.child import reader_command
 from app.docs.context import ProgressCallback
 from app.docs.limits import DEFAULT_LIMITS, Limits
@@ -31,47 +27,10 @@ POLL_SECONDS = 0.05
 _EOF = ("eof",)
 
 
-class _Child:
-    def __init__(self) -> None:
-        env = dict(os.environ)
-        package_root = str(Path(app.__file__).resolve().parents[1])
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
-        self.process = subprocess.Popen(
-            reader_command(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-        )
-        assert self.process.stdin and self.process.stdout and self.process.stderr
-        self.requests: IO[bytes] = self.process.stdin
-        self.replies: queue.Queue[tuple[Any, ...]] = queue.Queue()
-        self.stderr_tail: collections.deque[str] = collections.deque(maxlen=20)
-        threading.Thread(target=self._pump_replies, args=(self.process.stdout,), daemon=True).start()
-        threading.Thread(target=self._pump_stderr, args=(self.process.stderr,), daemon=True).start()
-
-    def _pump_replies(self, stream: IO[bytes]) -> None:
-        try:
-            while True:
-                self.replies.put(protocol.receive(stream))
-        except (EOFError, OSError, ValueError):
-            self.replies.put(_EOF)
-
-    def _pump_stderr(self, stream: IO[bytes]) -> None:
-        for line in stream:
-            self.stderr_tail.append(line.decode("utf-8", errors="replace").rstrip())
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def kill(self) -> None:
-        if self.alive():
-            self.process.kill()
-        self.process.wait(5.0)
-        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
-            if stream is not None:
-                with contextlib.suppress(OSError):
-                    stream.close()
+def _start_child() -> tuple[ChildProcess, queue.Queue[tuple[Any, ...]]]:
+    replies: queue.Queue[tuple[Any, ...]] = queue.Queue()
+    child = ChildProcess(reader_command(), on_message=replies.put, on_exit=lambda: replies.put(_EOF))
+    return child, replies
 
 
 class ReaderProcess:
@@ -80,20 +39,21 @@ class ReaderProcess:
     def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
         self.limits = limits
         self._lock = threading.Lock()
-        self._child: _Child | None = None
+        self._child: ChildProcess | None = None
+        self._replies: queue.Queue[tuple[Any, ...]] = queue.Queue()
         self.restarts = 0
 
     @property
     def pid(self) -> int | None:
         child = self._child
-        return child.process.pid if child is not None and child.alive() else None
+        return child.pid if child is not None and child.alive() else None
 
     def start(self) -> None:
         """Start the child and wait until it answers (otherwise the first read does this)."""
         with self._lock:
             child = self._ensure_started()
-            protocol.send(child.requests, ("ping",))
-            reply = child.replies.get(timeout=60.0)
+            child.send(("ping",))
+            reply = self._replies.get(timeout=60.0)
             if reply[0] != "pong":
                 self._kill()
                 raise CorruptDocument("-", "판독 프로세스를 시작하지 못함")
@@ -111,8 +71,8 @@ class ReaderProcess:
             child = self._ensure_started()
             deadline = time.monotonic() + budget
             try:
-                protocol.send(child.requests, ("read", str(path), self.limits))
-            except OSError:
+                child.send(("read", str(path), self.limits))
+            except (OSError, ValueError):
                 message: tuple[Any, ...] = _EOF
             else:
                 message = self._wait(child, path, deadline, budget, cancel)
@@ -125,12 +85,12 @@ class ReaderProcess:
                 return document
             if message[0] == "error":
                 raise _rebuild_error(message[1], message[2], message[3])
-            code = child.process.poll()
+            code = child.exit_code()
             self._kill()
-            raise CorruptDocument(path, f"읽는 도중 판독 프로세스가 종료됨, 종료 코드 {code}")
+            raise CorruptDocument(path, f"읽는 도중 판독 프로세스가 종료됨 ({exit_reason(code)})")
 
     def _wait(
-        self, child: _Child, path: Path, deadline: float, budget: float, cancel: CancelToken | None
+        self, child: ChildProcess, path: Path, deadline: float, budget: float, cancel: CancelToken | None
     ) -> tuple[Any, ...]:
         while True:
             if cancel is not None and cancel.cancelled:
@@ -140,7 +100,7 @@ class ReaderProcess:
                 self._kill()
                 raise ParseTimeout(path, budget)
             try:
-                return child.replies.get(timeout=POLL_SECONDS)
+                return self._replies.get(timeout=POLL_SECONDS)
             except queue.Empty:
                 continue
 
@@ -149,17 +109,17 @@ class ReaderProcess:
             child = self._child
             if child is not None and child.alive():
                 try:
-                    protocol.send(child.requests, ("stop",))
+                    child.send(("stop",))
                     child.process.wait(1.0)
                 except (OSError, ValueError, subprocess.TimeoutExpired):
                     pass
             self._kill()
 
-    def _ensure_started(self) -> _Child:
+    def _ensure_started(self) -> ChildProcess:
         if self._child is not None and self._child.alive():
             return self._child
         self._kill()
-        self._child = _Child()
+        self._child, self._replies = _start_child()
         return self._child
 
     def _kill(self) -> None:

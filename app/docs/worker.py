@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import time
 from typing import IO
 
+from app.core import child_process as protocol
 from app.core.errors import BaroError, DocumentOutOfMemory
-from app.docs import protocol
 from app.docs.inprocess import read_in_process
 from app.docs.limits import DEFAULT_LIMITS, Limits
 
@@ -20,10 +19,7 @@ _inherited_limit: int | None = None
 def main() -> None:
     # Ctrl-C belongs to the parent; it decides whether to stop us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Keep the protocol pipe for ourselves; anything a library prints goes to stderr instead.
-    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    requests = sys.stdin.buffer
+    requests, replies = protocol.claim_protocol_streams()
     _cap_memory(DEFAULT_LIMITS.max_memory_bytes)
     serve(requests, replies)
 

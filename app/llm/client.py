@@ -10,16 +10,13 @@ from __future__ import annotations
 import itertools
 import os
 import queue
-import signal
-import subprocess
 import threading
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+from app.core.child_process import ChildProcess, signal_name
 from app.core.errors import EngineCrashed, EngineError, ModelLoadError, ModelNotLoaded
-from app.llm import protocol
 from app.llm.engine_api import LOCAL_ENGINE_LABEL, ChatMessage, GenerationParams, GenerationStats, ModelInfo
 from app.llm.gguf_validate import inspect_gguf
 from app.llm.process import worker_command
@@ -139,12 +136,11 @@ class Engine:
 
     def __init__(self, *, threads: int | None = None, stderr_lines: int = 60) -> None:
         self.threads = threads or default_threads()
-        self._proc: subprocess.Popen[str] | None = None
+        self._child: ChildProcess | None = None
         self._ids = itertools.count(1)
         self._pending: dict[int, queue.Queue[Message]] = {}
         self._lock = threading.Lock()
-        self._write_lock = threading.Lock()
-        self._stderr: deque[str] = deque(maxlen=stderr_lines)
+        self._stderr_lines = stderr_lines
         self._crash: EngineCrashed | None = None
         self._closing = False
         self.model: ModelInfo | None = None
@@ -154,11 +150,15 @@ class Engine:
 
     @property
     def pid(self) -> int | None:
-        return self._proc.pid if self._proc else None
+        return self._child.pid if self._child else None
 
     @property
     def alive(self) -> bool:
-        return self._proc is not None and self._proc.poll() is None and self._crash is None
+        return self._child is not None and self._child.alive() and self._crash is None
+
+    @property
+    def stderr_tail(self) -> list[str]:
+        return list(self._child.stderr_tail) if self._child is not None else []
 
     @property
     def label(self) -> str:
@@ -167,27 +167,14 @@ class Engine:
     def start(self) -> Engine:
         if self.alive:
             return self
-        env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8")
         self._crash = None
         self._closing = False
-        self._stderr.clear()
         ready: queue.Queue[Message] = queue.Queue()
         with self._lock:
             self._pending = {0: ready}
-        self._proc = subprocess.Popen(
-            worker_command(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            env=env,
-            bufsize=1,
+        self._child = ChildProcess(
+            worker_command(), on_message=self._dispatch, on_exit=self._worker_gone, stderr_lines=self._stderr_lines
         )
-        assert self._proc.stdout is not None and self._proc.stderr is not None
-        threading.Thread(target=self._read_stdout, args=(self._proc.stdout,), daemon=True).start()
-        threading.Thread(target=self._read_stderr, args=(self._proc.stderr,), daemon=True).start()
         first = ready.get()
         with self._lock:
             self._pending.pop(0, None)
@@ -204,18 +191,19 @@ class Engine:
         return self
 
     def close(self, timeout: float = 5.0) -> None:
-        proc = self._proc
-        if proc is None:
+        child = self._child
+        if child is None:
             return
         self._closing = True
-        if proc.poll() is None:
+        if child.alive():
             try:
                 self._send({"id": None, "op": "shutdown"})
-                proc.wait(timeout=timeout)
-            except (subprocess.TimeoutExpired, EngineCrashed, OSError):
-                proc.kill()
-                proc.wait(timeout=timeout)
-        self._proc = None
+            except EngineCrashed:
+                pass
+            else:
+                child.exit_code(timeout)
+        child.kill(timeout)
+        self._child = None
         self.model = None
 
     def __enter__(self) -> Engine:
@@ -245,7 +233,7 @@ class Engine:
             }
         )
         if reply.get("type") == "error":
-            reason = _load_reason(list(self._stderr))
+            reason = _load_reason(self.stderr_tail)
             raise ModelLoadError(model_path, reason)
         self._load_args = args
         self.model = ModelInfo(
@@ -299,22 +287,11 @@ class Engine:
         return self._crash
 
     def _make_crash(self) -> EngineCrashed:
-        code: int | None = None
-        if self._proc is not None:
-            try:
-                code = self._proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                code = None
-        signal_name = None
-        if code is not None and code < 0:
-            try:
-                signal_name = signal.Signals(-code).name
-            except ValueError:
-                signal_name = f"signal {-code}"
-        return EngineCrashed(exit_code=code, signal_name=signal_name, stderr_tail=list(self._stderr))
+        code = self._child.exit_code() if self._child is not None else None
+        return EngineCrashed(exit_code=code, signal_name=signal_name(code), stderr_tail=self.stderr_tail)
 
     def _open(self) -> tuple[int, queue.Queue[Message]]:
-        if self._proc is None:
+        if self._child is None:
             self.start()
         if self._crash is not None:
             raise self._crash
@@ -340,41 +317,31 @@ class Engine:
         return reply
 
     def _send(self, message: Message) -> None:
-        proc = self._proc
-        if proc is None or proc.stdin is None:
+        child = self._child
+        if child is None:
             raise self.crash_error()
         try:
-            with self._write_lock:
-                proc.stdin.write(protocol.encode(message))
-                proc.stdin.flush()
-        except (BrokenPipeError, OSError, ValueError) as err:
+            child.send(message)
+        except (OSError, ValueError) as err:
             raise self.crash_error() from err
 
-    def _read_stdout(self, stream: IO[str]) -> None:
-        for line in stream:
-            try:
-                message = protocol.decode(line)
-            except ValueError:
-                self._stderr.append(line.rstrip())
-                continue
-            job = message.get("id")
-            with self._lock:
-                inbox = self._pending.get(job if isinstance(job, int) else 0)
-            if inbox is not None:
-                inbox.put(message)
-        # End of stream: the worker is gone. Wake everyone who waits on it.
+    def _dispatch(self, message: object) -> None:
+        if not isinstance(message, dict):
+            return
+        job = message.get("id")
+        with self._lock:
+            inbox = self._pending.get(job if isinstance(job, int) else 0)
+        if inbox is not None:
+            inbox.put(message)
+
+    def _worker_gone(self) -> None:
+        """End of the message stream: the worker is gone. Wake everyone who waits on it."""
         if not self._closing:
             self.crash_error()
         with self._lock:
             waiting = list(self._pending.values())
         for inbox in waiting:
             inbox.put({"type": _CRASH})
-
-    def _read_stderr(self, stream: IO[str]) -> None:
-        for line in stream:
-            text = line.rstrip()
-            if text:
-                self._stderr.append(text)
 
 
 def _load_reason(stderr_tail: list[str]) -> str:

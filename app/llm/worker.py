@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import os
 import queue
-import sys
 import threading
 import time
 from typing import IO, Any
 
-from app.llm import protocol
+from app.core import child_process
 from app.llm.generation import JobControl
 from app.llm.protocol import Message
 
 
 class _Worker:
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, requests: IO[bytes], out: IO[bytes]) -> None:
+        self._requests = requests
         self._out = out
         self._out_lock = threading.Lock()
         self._inbox: queue.Queue[Message] = queue.Queue()
@@ -34,16 +34,16 @@ class _Worker:
 
     def send(self, message: Message) -> None:
         with self._out_lock:
-            protocol.write(self._out, message)
+            child_process.send(self._out, message)
 
     def read_stdin(self) -> None:
-        for line in sys.stdin:
-            if not line.strip():
-                continue
+        while True:
             try:
-                message = protocol.decode(line)
-            except ValueError as err:
-                self.send({"id": None, "type": "error", "kind": "protocol", "message": str(err)})
+                message = child_process.receive(self._requests)
+            except (EOFError, OSError):
+                break
+            if not isinstance(message, dict):
+                self.send({"id": None, "type": "error", "kind": "protocol", "message": "not a message"})
                 continue
             if message.get("op") == "cancel":
                 self._cancel_job(message.get("target"))
@@ -171,13 +171,8 @@ class _Worker:
 
 
 def main() -> None:
-    # The protocol gets a private copy of stdout; fd 1 then points at stderr so that anything native
-    # code prints cannot corrupt the message stream.
-    protocol_out = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
-    os.dup2(2, 1)
-    sys.stdout = sys.stderr
-    sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    _Worker(protocol_out).run()
+    requests, replies = child_process.claim_protocol_streams()  # native code's prints go to stderr
+    _Worker(requests, replies).run()
 
 
 if __name__ == "__main__":

@@ -105,7 +105,7 @@ def test_dropping_a_fifo_or_a_device_says_why(qtbot, window: MainWindow, tmp_pat
 def test_closing_the_window_shuts_the_worker_down(qtbot, window: MainWindow, engine: EngineController) -> None:
     qtbot.waitUntil(lambda: engine.state == EngineState.READY, timeout=60_000)
     assert engine.assistant is not None
-    proc = engine.assistant.engine._proc
+    proc = engine.assistant.engine._child.process
     assert proc is not None and proc.poll() is None
     window.close()
     engine.shutdown()
