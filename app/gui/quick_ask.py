@@ -31,7 +31,7 @@ from app.core.cancel import CancelToken
 from app.core.events import Done, Event, TaskResult
 from app.gui.file_drops import accept_file_drag, take_dropped_files
 from app.gui.library.answer_view import ShownSource, render_answer, sources_html
-from app.gui.panes.base import AssistantSource, TaskPane
+from app.gui.panes.base import AssistantSource, StreamingPane
 from app.tasks.ask import AskSession, ask
 from app.tasks.assistant import take_assistant
 from app.tasks.quick_answer import answer_question
@@ -59,7 +59,7 @@ OpenInWindow = Callable[[PopupResult], None]
 POPUP_SIZE = (560, 380)
 
 
-class QuickAskPopup(TaskPane):
+class QuickAskPopup(StreamingPane):
     def __init__(
         self,
         assistant_source: AssistantSource,
@@ -112,6 +112,7 @@ class QuickAskPopup(TaskPane):
         buttons.addWidget(self.open_button)
         inner = QVBoxLayout(frame)
         inner.addLayout(top)
+        inner.addWidget(self.status)
         inner.addWidget(self.view, 1)
         inner.addWidget(self.sources_view)
         inner.addLayout(buttons)

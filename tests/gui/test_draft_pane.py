@@ -102,7 +102,7 @@ def test_rewrite_selection_and_export_hand_edits(qtbot: QtBot, tmp_path: Path) -
     assert "2. 명단을 제출해 주시기 바람 끝." in lines
     assert pane.export_to(tmp_path / "초안.docx")
     assert not pane.export_to(tmp_path / "초안.pdf")
-    assert "초안.pdf" in pane.view.notice.text()
+    assert "초안.pdf" in pane.status.notice.text()
 
 
 def test_missing_field_is_reported_in_korean(qtbot: QtBot) -> None:

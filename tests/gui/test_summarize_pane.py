@@ -45,7 +45,7 @@ def test_summarizes_a_file_with_quotes_first(qtbot, window: MainWindow, report_f
     data = pane.last_result.result.to_json()
     assert data["sources"] and all(s["text"] in report_file.read_text(encoding="utf-8") for s in data["sources"])
     assert any(isinstance(e, Token) for e in seen), "the summary streamed"
-    assert pane.view.stage_label.text() == "완료 · 답한 곳: Baro 기본 (Gemma 3 270M + Baro 튜닝) · 내 PC"
+    assert pane.status.stage_label.text() == "완료 · 답한 곳: Baro 기본 (Gemma 3 270M + Baro 튜닝) · 내 PC"
     history = History.open(app_paths().history_db)
     assert [e.title for e in history.recent("summary")] == ["상반기 보고서"]
     history.close()
@@ -61,9 +61,9 @@ def test_cancel_mid_stream_leaves_the_pane_usable(qtbot, window: MainWindow, rep
     assert pane.runner is not None
     qtbot.waitUntil(lambda: bool(pane.state.text), timeout=FINISH_MS)
     with qtbot.waitSignal(pane.task_finished, timeout=30_000) as finished:
-        pane.view.stop_button.click()
+        pane.status.stop_button.click()
     assert finished.args == ["cancelled"]
-    assert pane.view.stage_label.text() == "중지됨"
+    assert pane.status.stage_label.text() == "중지됨"
     assert pane.run_button.isEnabled() and pane.open_button.isEnabled()
     with qtbot.waitSignal(pane.task_finished, timeout=FINISH_MS) as again:
         pane.length_box.setCurrentIndex(0)
@@ -82,11 +82,11 @@ def test_dropping_a_folder_or_unsupported_file_says_why(qtbot, window: MainWindo
     pane = window.summarize_pane
     drop(pane, [tmp_path])
     assert pane.runner is None
-    assert "폴더" in pane.view.notice.text() and tmp_path.name in pane.view.notice.text()
+    assert "폴더" in pane.status.notice.text() and tmp_path.name in pane.status.notice.text()
     picture = tmp_path / "사진.png"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n")
     drop(pane, [picture])
-    assert "지원하지 않는" in pane.view.notice.text() and "사진.png" in pane.view.notice.text()
+    assert "지원하지 않는" in pane.status.notice.text() and "사진.png" in pane.status.notice.text()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
@@ -98,7 +98,7 @@ def test_dropping_a_fifo_or_a_device_says_why(qtbot, window: MainWindow, tmp_pat
     zero.symlink_to("/dev/zero")
     drop(pane, [fifo, zero])
     assert pane.runner is None
-    notice = pane.view.notice.text()
+    notice = pane.status.notice.text()
     assert "pipe.txt: 일반 파일이 아니어서" in notice and "zero.txt: 일반 파일이 아니어서" in notice
 
 

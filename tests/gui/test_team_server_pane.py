@@ -69,7 +69,7 @@ def test_a_server_killed_mid_answer_is_a_korean_error_and_the_pane_answers_once_
         assert answered.args == ["done"], pane.last_error
         data = pane.last_result.result.to_json() if pane.last_result and pane.last_result.result else {}
         assert data["answer"] and data["sources"][0]["file"].endswith("출장규정.md")
-        assert pane.view.stage_label.text() == f"완료 · 답한 곳: {MODEL_ALIAS} (조직 서버 127.0.0.1)"
+        assert pane.status.stage_label.text() == f"완료 · 답한 곳: {MODEL_ALIAS} (조직 서버 127.0.0.1)"
     finally:
         assistant.close()
         second.stop()

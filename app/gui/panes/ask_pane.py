@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.core.events import Done
 from app.gui.library.answer_view import ShownSource, render_answer, render_checked_answer, sources_html
 from app.gui.library.panel import POLL_MS, LibraryPanel
-from app.gui.panes.base import AssistantSource, TaskPane
+from app.gui.panes.base import AssistantSource, StreamingPane
 from app.tasks.ask import AskSession, ask
 from app.tasks.documents import file_dialog_patterns
 from app.tasks.results import AnswerResult, AnswerSentence
@@ -37,7 +37,7 @@ from app.tasks.results import AnswerResult, AnswerSentence
 UrlOpener = Callable[[QUrl], object]
 
 
-class AskPane(TaskPane):
+class AskPane(StreamingPane):
     def __init__(
         self,
         assistant_source: AssistantSource,
@@ -95,8 +95,13 @@ class AskPane(TaskPane):
         sources_layout.setContentsMargins(0, 0, 0, 0)
         sources_layout.addWidget(sources_title)
         sources_layout.addWidget(self.sources_view)
+        answer_box = QWidget()
+        answer_layout = QVBoxLayout(answer_box)
+        answer_layout.setContentsMargins(0, 0, 0, 0)
+        answer_layout.addWidget(self.status)
+        answer_layout.addWidget(self.view, 1)
         results = QSplitter(Qt.Orientation.Vertical)
-        results.addWidget(self.view)
+        results.addWidget(answer_box)
         results.addWidget(sources_box)
         results.setSizes([260, 300])
         right = QWidget()
@@ -207,7 +212,7 @@ class AskPane(TaskPane):
         self.sources_view.setHtml(sources_html(self.sources))
         timing = result.timing
         if timing is not None and timing.cached_tokens:
-            self.view.stage_label.setText(
+            self.status.stage_label.setText(
                 self.tr("Done — {cached} of {total} prompt tokens reused from the previous question").format(
                     cached=timing.cached_tokens, total=timing.prompt_tokens
                 )

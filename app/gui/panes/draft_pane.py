@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 
 from app.core.cancel import CancelToken
 from app.core.errors import BaroError
-from app.core.events import Event, Token
+from app.core.events import Event, GuardHit, Token
 from app.gui.file_drops import accept_file_drag, take_dropped_files
 from app.gui.panes.base import AssistantSource, TaskPane
-from app.gui.verdict_style import verdict_format
+from app.gui.verdict_style import guard_format, verdict_format
 from app.tasks.assistant import take_assistant
 from app.tasks.documents import file_dialog_patterns, is_readable_kind
 from app.tasks.drafting import DraftRequest, DraftResult, Register, RewriteStyle, rewrite_passage, write_draft
@@ -54,6 +54,8 @@ class DraftPane(TaskPane):
         self._seed = 7
         self._selection: tuple[int, int] = (0, 0)
         self.result: DraftResult | None = None
+        self.guard_hits: list[GuardHit] = []
+        """Model sentences the claims guard flagged while the draft was written."""
         self._idle = True
         self.setAcceptDrops(True)
 
@@ -104,7 +106,6 @@ class DraftPane(TaskPane):
         self.editor.setObjectName("draftEditor")
         self.editor.setAcceptRichText(False)
         self.editor.setPlaceholderText(self.tr("The draft appears here. You can edit it directly."))
-        self.view.output.hide()
         self.regenerate_button = QPushButton(self.tr("Regenerate"))
         self.regenerate_button.clicked.connect(self.regenerate)
         self.rewrite_buttons: dict[RewriteStyle, QPushButton] = {}
@@ -136,7 +137,7 @@ class DraftPane(TaskPane):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.view)
+        right_layout.addWidget(self.status)
         right_layout.addWidget(self.editor, 1)
         right_layout.addWidget(self.marks_label)
         right_layout.addLayout(actions)
@@ -148,8 +149,8 @@ class DraftPane(TaskPane):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         if problems:
-            self.view.fail("\n".join(p.user_message for p in problems))
-        self.task_started.connect(self._connect_runner)
+            self.status.fail("\n".join(p.user_message for p in problems))
+        self.task.yielded.connect(self._on_item)
         self.task_finished.connect(self._finished)
         self._template_changed()
         self._update_actions()
@@ -205,7 +206,7 @@ class DraftPane(TaskPane):
 
     def add_reference(self, path: Path) -> bool:
         if not is_readable_kind(path) or not path.is_file():
-            self.view.fail(self.tr("{name}: this file cannot be used as a reference.").format(name=path.name))
+            self.status.fail(self.tr("{name}: this file cannot be used as a reference.").format(name=path.name))
             return False
         if str(path) not in self.reference_paths_text():
             self.references.addItem(str(path))
@@ -247,6 +248,7 @@ class DraftPane(TaskPane):
 
         self._mode = "draft"
         self.result = None
+        self.guard_hits = []
         self.editor.clear()
         self.marks_label.hide()
         return self.run_task(task)
@@ -260,7 +262,7 @@ class DraftPane(TaskPane):
         text = cursor.selection().toPlainText()
         if self.busy or not text.strip():
             if not text.strip():
-                self.view.fail(self.tr("Select the passage to rewrite first."))
+                self.status.fail(self.tr("Select the passage to rewrite first."))
             return False
         self._selection = (cursor.selectionStart(), cursor.selectionEnd())
         source = self._assistant_source
@@ -290,15 +292,13 @@ class DraftPane(TaskPane):
         for button in (*self.rewrite_buttons.values(), self.copy_button, self.export_button):
             button.setEnabled(idle and has_text)
 
-    def _connect_runner(self) -> None:
-        if self.runner is not None:
-            self.runner.yielded.connect(self._on_item)
-
     def _on_item(self, item: object) -> None:
         if self._mode == "draft" and isinstance(item, Token):
             cursor = self.editor.textCursor()
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertText(item.text)
+        elif self._mode == "draft" and isinstance(item, GuardHit):
+            self.guard_hits.append(item)
 
     def _finished(self, how: str) -> None:
         done = self.last_result
@@ -362,6 +362,12 @@ class DraftPane(TaskPane):
                 lines.append(self.tr("Facts taken from: {names}").format(names=names))
         lines.extend(r.message for r in result.replacements)
         lines.extend(result.problems)
+        label = self.tr("⚠ Not factual:")
+        for hit in self.guard_hits:
+            found = self.editor.document().find(hit.sentence)
+            if not found.isNull():  # the checks may have taken the sentence out of the draft already
+                found.mergeCharFormat(guard_format())
+                lines.append(f"{label} “{hit.sentence}” → {hit.correction}")
         self.marks_label.setText("\n".join(lines))
         self.marks_label.setVisible(bool(lines))
 
@@ -394,9 +400,9 @@ class DraftPane(TaskPane):
         try:
             save_layout(self.current_layout(), path)
         except BaroError as err:
-            self.view.fail(err.user_message)
+            self.status.fail(err.user_message)
             return False
-        self.view.stage_label.setText(self.tr("Saved to {name}").format(name=path.name))
+        self.status.stage_label.setText(self.tr("Saved to {name}").format(name=path.name))
         return True
 
     # --- drag and drop references ---------------------------------------------------------------

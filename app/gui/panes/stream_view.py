@@ -1,51 +1,30 @@
-"""The shared bottom half of every pane: progress, a streamed result, and a 중지 button."""
+"""A streamed answer as it is written (질문, the quick-ask popup): the text, withdrawn parts taken out, the
+claims guard's marks and Baro's fixed answer above it. The task's status line is ``TaskStatus``."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.events import AnsweredBy, Done, FixedAnswer, GuardHit, Notice, Progress, Token, Withdraw
+from app.core.events import Done, FixedAnswer, GuardHit, Token, Withdraw
 from app.core.streamed import StreamedText
-from app.gui.progress import show_fraction
 from app.gui.verdict_style import UNSUPPORTED, guard_format
 
 
 class StreamView(QWidget):
-    stop_requested = Signal()
-    link_activated = Signal(str)
-    """A notice's link was followed: its action ("models" = 모델 관리)."""
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.stage_label = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(6)
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.setObjectName("stopButton")
-        self.stop_button.setEnabled(False)
-        self.stop_button.clicked.connect(self.stop_requested)
         self.output = QTextBrowser()
         self.output.setOpenExternalLinks(False)
         self.output.setObjectName("output")
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setObjectName("notice")
-        self.notice.linkActivated.connect(self._on_notice_link)
-        self.notice.hide()
         self.streamed = StreamedText()
         self.guard_notice = QLabel()
         self.guard_notice.setWordWrap(True)
@@ -63,16 +42,9 @@ class StreamView(QWidget):
         )
         self.fixed_answer.hide()
         self.fixed: FixedAnswer | None = None
-        self.answered_by: AnsweredBy | None = None
 
-        status = QHBoxLayout()
-        status.addWidget(self.stage_label, 1)
-        status.addWidget(self.stop_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(status)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.notice)
         layout.addWidget(self.guard_notice)
         layout.addWidget(self.fixed_answer)
         layout.addWidget(self.output, 1)
@@ -80,19 +52,12 @@ class StreamView(QWidget):
     def begin(self) -> None:
         self.output.clear()
         self.streamed = StreamedText()
-        self.notice.hide()
         self.guard_hits = []
         self.guard_notice.hide()
         self.clear_fixed_answer()
-        self.answered_by = None
-        self.stage_label.setText(self.tr("Starting…"))
-        self.progress.setRange(0, 0)
-        self.stop_button.setEnabled(True)
 
     def show_event(self, item: object) -> None:
-        if isinstance(item, AnsweredBy):
-            self.answered_by = item
-        elif isinstance(item, Withdraw):
+        if isinstance(item, Withdraw):
             self.withdraw(item)
         elif isinstance(item, Token):
             self.streamed.add(item)
@@ -101,15 +66,6 @@ class StreamView(QWidget):
             cursor.insertText(item.text, QTextCharFormat())  # plain, not the red of a marked sentence before it
             self.output.setTextCursor(cursor)
             self.output.ensureCursorVisible()
-            if self.progress.maximum() == 0 or self.progress.value() < 100:
-                self.stage_label.setText(self.tr("Writing…"))
-                self.progress.setRange(0, 100)
-                self.progress.setValue(100)
-        elif isinstance(item, Progress):
-            self.stage_label.setText(item.stage)
-            show_fraction(self.progress, item.fraction)
-        elif isinstance(item, Notice):
-            self.show_notice(item)
         elif isinstance(item, GuardHit):
             self.show_guard_hit(item)
         elif isinstance(item, FixedAnswer):
@@ -138,17 +94,6 @@ class StreamView(QWidget):
         body = self.output.toPlainText().strip()
         return f"{self.fixed.statement}\n\n{body}".strip() if self.fixed is not None else body
 
-    def show_notice(self, notice: Notice) -> None:
-        if notice.link and notice.action and notice.link in notice.text:
-            text = html.escape(notice.text)
-            link = html.escape(notice.link)
-            self.notice.setTextFormat(Qt.TextFormat.RichText)
-            self.notice.setText(text.replace(link, f'<a href="{html.escape(notice.action)}">{link}</a>', 1))
-        else:
-            self.notice.setTextFormat(Qt.TextFormat.PlainText)
-            self.notice.setText(notice.text)
-        self.notice.show()
-
     def withdraw(self, item: Withdraw) -> None:
         """Take withdrawn text out of the output (only when this view showed exactly that text)."""
         if not self.streamed.add(item):
@@ -160,9 +105,6 @@ class StreamView(QWidget):
                 self.show_guard_hit(hit)
         if not self.guard_hits:
             self.guard_notice.hide()
-
-    def _on_notice_link(self, action: str) -> None:
-        self.link_activated.emit(action)
 
     def show_guard_hit(self, hit: GuardHit) -> None:
         """List the correction above the output and underline the sentence in red where it stands."""
@@ -176,26 +118,5 @@ class StreamView(QWidget):
             found.mergeCharFormat(guard_format())
 
     def finish(self, done: Done) -> None:
-        if self.answered_by is None:  # no model wrote anything (e.g. a fixed answer only)
-            self.stage_label.setText(self.tr("Done"))
-        else:
-            self.stage_label.setText(self.tr("Done · answered by {who}").format(who=self.answered_by.who))
-        self.progress.setRange(0, 100)
-        self.progress.setValue(100)
-        self.stop_button.setEnabled(False)
         if not self.output.toPlainText().strip() and done.text:
             self.output.setPlainText(done.text)
-
-    def fail(self, message: str) -> None:
-        self.stage_label.setText(self.tr("Failed"))
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.stop_button.setEnabled(False)
-        self.notice.setText(message)
-        self.notice.show()
-
-    def stopped(self) -> None:
-        self.stage_label.setText(self.tr("Stopped"))
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.stop_button.setEnabled(False)

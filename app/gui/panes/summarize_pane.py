@@ -46,6 +46,7 @@ RENDER_INTERVAL_MS = 100
 class SummarizePane(TaskPane):
     def __init__(self, assistant_source: AssistantSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.task.yielded.connect(self._on_event)
         self._assistant_source = assistant_source
         self.current_file: Path | None = None
         self.queue: list[Path] = []
@@ -108,7 +109,6 @@ class SummarizePane(TaskPane):
         splitter.addWidget(self.source_panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        self.view.output.hide()
 
         row = QHBoxLayout()
         row.addWidget(self.open_button)
@@ -127,7 +127,7 @@ class SummarizePane(TaskPane):
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addLayout(row)
-        layout.addWidget(self.view)
+        layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
         layout.addLayout(tools)
         self.task_finished.connect(self._after_task)
@@ -151,7 +151,7 @@ class SummarizePane(TaskPane):
             problem = self._problem_with(path)
             (problems.append(problem) if problem else usable.append(path))
         if problems:
-            self.view.fail("\n".join(problems))
+            self.status.fail("\n".join(problems))
         if not usable:
             return False
         if self.busy:
@@ -186,10 +186,7 @@ class SummarizePane(TaskPane):
         self.state = SummaryState()
         self.source_panel.hide()
         self.refresh()
-        started = self.run_task(task)
-        if started and self.runner is not None:
-            self.runner.yielded.connect(self._on_event)
-        return started
+        return self.run_task(task)
 
     def set_inputs_enabled(self, enabled: bool) -> None:
         for widget in (self.open_button, self.style_box, self.length_box, self.history_box):
@@ -220,7 +217,7 @@ class SummarizePane(TaskPane):
             return
         elif isinstance(item, Notice):
             self.state.notices.append(item)
-            self.view.notice.hide()  # shown in the result, with its link
+            self.status.notice.hide()  # shown in the result, with its link
         elif isinstance(item, SentenceVerdict):
             self.state.verdicts.append(item)
             self._refresh_soon()
@@ -254,7 +251,7 @@ class SummarizePane(TaskPane):
     def _on_anchor(self, url: QUrl) -> None:
         kind, _, value = url.toString().partition(":")
         if kind == "action":
-            self.view.link_activated.emit(value)
+            self.status.link_activated.emit(value)
             return
         if not value.isdigit():
             return
@@ -297,7 +294,7 @@ class SummarizePane(TaskPane):
         try:
             save_summary(result, path)
         except BaroError as err:
-            self.view.fail(err.user_message)
+            self.status.fail(err.user_message)
             return False
         return True
 
@@ -322,7 +319,7 @@ class SummarizePane(TaskPane):
         try:
             kept = remember_summary(done.result)
         except BaroError as err:
-            self.view.fail(err.user_message)
+            self.status.fail(err.user_message)
             return
         if kept:
             self._load_history()
