@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
 
 from app.core.locations import Location
 
@@ -76,19 +76,32 @@ class KeyPoints:
         return tuple(self.quotes[i] for i in self.shown)
 
 
+CitationKind = Literal["model", "checked", "none"]
+
+
 @dataclass(frozen=True)
 class SentenceVerdict:
-    """How well one generated sentence is supported by the quotes it was written from."""
+    """One sentence Baro checked against its sources: the one type behind every verdict mark in 요약 (streamed
+    as an event), 질문 (an answer's sentences) and 초안 (a draft paragraph's sentences)."""
 
     index: int
     text: str
     label: str
     """"supported" | "partial" | "unsupported"."""
     reasons: tuple[str, ...] = ()
-    quote: int | None = None
-    """Index of the supporting ``Quote``."""
+    source: int | None = None
+    """The number of the source that backs it, as the user sees it ("[1]" = 1)."""
     span: tuple[int, int] | None = None
-    """Character offsets of the supporting span inside that quote's text."""
+    """Character offsets of the supporting span inside that source's text."""
+    start: int = 0
+    end: int = 0
+    """Where the sentence stands in the text it was checked in (an answer, a draft paragraph)."""
+    score: float = 0.0
+    cited: tuple[int, ...] = ()
+    """Source numbers the model itself wrote after the sentence (질문)."""
+    citation: CitationKind = "none"
+    """"model": the model cited it and the check agrees or found nothing better; "checked": attached by the check."""
+    evidence: str = ""
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, cast
 
-from app.core.events import FixedAnswer, Quote, SentenceVerdict
+from app.core.events import CitationKind, FixedAnswer, Quote, SentenceVerdict
 from app.core.locations import Location
 
 __all__ = [
     "AnswerResult",
-    "AnswerSentence",
     "AnswerSource",
-    "CitationKind",
     "FailedFile",
     "IndexResult",
     "JsonObject",
@@ -29,10 +27,13 @@ __all__ = [
     "SummaryResult",
     "Timing",
     "Withdrawn",
+    "sentence_from_json",
+    "sentence_json",
 ]
 
 JsonObject = dict[str, object]
-CitationKind = Literal["model", "checked", "none"]
+SUMMARY_SCHEMA = 2
+"""2: a sentence's ``source`` is the quote's number as shown ([1] = 1); 1 (no ``schema`` key) counted from 0."""
 
 
 # --- reading JSON back: a missing or mistyped value is its default, never an exception ---------------------
@@ -122,24 +123,41 @@ class Withdrawn:
         return cls(_str(data, "text"), _str(data, "reason"))
 
 
-def _verdict_json(verdict: SentenceVerdict) -> JsonObject:
+def sentence_json(sentence: SentenceVerdict) -> JsonObject:
+    """The one JSON form of a checked sentence (요약's, 질문's)."""
     return {
-        "text": verdict.text,
-        "verdict": verdict.label,
-        "reasons": list(verdict.reasons),
-        "source": verdict.quote,
-        "span": list(verdict.span) if verdict.span else None,
+        "text": sentence.text,
+        "start": sentence.start,
+        "end": sentence.end,
+        "verdict": sentence.label,
+        "score": sentence.score,
+        "cited_by_model": list(sentence.cited),
+        "source": sentence.source,
+        "citation": sentence.citation,
+        "span": list(sentence.span) if sentence.span else None,
+        "evidence": sentence.evidence,
+        "reasons": list(sentence.reasons),
     }
 
 
-def _verdict_from_json(index: int, data: Mapping[str, object]) -> SentenceVerdict:
+def sentence_from_json(index: int, data: Mapping[str, object], *, source_offset: int = 0) -> SentenceVerdict:
+    """``source_offset`` 1 reads a summary an older Baro wrote, whose sources were counted from 0."""
+    citation = _str(data, "citation", "none")
+    cited = data.get("cited_by_model")
+    source = _optional_int(data, "source")
     return SentenceVerdict(
         index=index,
         text=_str(data, "text"),
         label=_str(data, "verdict", "unsupported"),
         reasons=_strings(data, "reasons"),
-        quote=_optional_int(data, "source"),
+        source=source + source_offset if source is not None else None,
         span=_span(data, "span"),
+        start=_int(data, "start"),
+        end=_int(data, "end"),
+        score=_float(data, "score"),
+        cited=tuple(n for n in cited if isinstance(n, int)) if isinstance(cited, list) else (),
+        citation=cast(CitationKind, citation if citation in ("model", "checked") else "none"),
+        evidence=_str(data, "evidence"),
     )
 
 
@@ -182,7 +200,7 @@ class SummaryResult:
             "model": self.model,
             "model_is_small": self.model_is_small,
             "summary": self.summary,
-            "sentences": [_verdict_json(v) for v in self.sentences],
+            "sentences": [sentence_json(v) for v in self.sentences],
             "sources": [
                 {
                     "index": q.index,
@@ -194,6 +212,7 @@ class SummaryResult:
                 for q in self.quotes
             ],
             "key_points": list(self.key_points),
+            "schema": SUMMARY_SCHEMA,
             "withdrawn": [w.to_json() for w in self.withdrawn],
             "fallback": self.fallback,
         }
@@ -226,7 +245,10 @@ class SummaryResult:
             model=_str(data, "model"),
             model_is_small=_bool(data, "model_is_small", True),
             summary=_str(data, "summary"),
-            sentences=tuple(_verdict_from_json(i, s) for i, s in enumerate(_objects(data, "sentences"))),
+            sentences=tuple(
+                sentence_from_json(i, s, source_offset=0 if _int(data, "schema", 1) >= 2 else 1)
+                for i, s in enumerate(_objects(data, "sentences"))
+            ),
             quotes=quotes,
             key_points=key_points,
             withdrawn=tuple(Withdrawn.from_json(w) for w in _objects(data, "withdrawn")),
@@ -235,61 +257,6 @@ class SummaryResult:
 
 
 # --- 질문 --------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AnswerSentence:
-    text: str
-    """The sentence as the model wrote it, citation marks included."""
-    start: int
-    end: int
-    """Offsets in the answer text."""
-    label: str
-    """"supported" | "partial" | "unsupported"."""
-    score: float
-    cited: tuple[int, ...]
-    """Source numbers the model itself wrote after the sentence."""
-    source: int | None
-    """The source number the sentence links to (see ``citation``)."""
-    citation: CitationKind
-    """"model": the model cited it and the check agrees or found nothing better; "checked": attached by the check."""
-    span: tuple[int, int] | None
-    """The supporting (or, when unsupported, the closest) span inside that source's passage."""
-    reasons: tuple[str, ...]
-    evidence: str
-
-    def to_json(self) -> JsonObject:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "verdict": self.label,
-            "score": self.score,
-            "cited_by_model": list(self.cited),
-            "source": self.source,
-            "citation": self.citation,
-            "span": list(self.span) if self.span else None,
-            "evidence": self.evidence,
-            "reasons": list(self.reasons),
-        }
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, object]) -> AnswerSentence:
-        citation = _str(data, "citation", "none")
-        cited = data.get("cited_by_model")
-        return cls(
-            text=_str(data, "text"),
-            start=_int(data, "start"),
-            end=_int(data, "end"),
-            label=_str(data, "verdict", "unsupported"),
-            score=_float(data, "score"),
-            cited=tuple(n for n in cited if isinstance(n, int)) if isinstance(cited, list) else (),
-            source=_optional_int(data, "source"),
-            citation=cast(CitationKind, citation if citation in ("model", "checked") else "none"),
-            span=_span(data, "span"),
-            reasons=_strings(data, "reasons"),
-            evidence=_str(data, "evidence"),
-        )
 
 
 @dataclass(frozen=True)
@@ -381,7 +348,7 @@ class AnswerResult:
     """False when the library holds nothing about the question: ``answer`` says so and nothing was generated."""
     coverage: float
     model: str | None
-    sentences: tuple[AnswerSentence, ...]
+    sentences: tuple[SentenceVerdict, ...]
     sources: tuple[AnswerSource, ...]
     reused_sources: int
     """How many sources (from the start) an earlier question of the session already put in the prompt."""
@@ -400,7 +367,7 @@ class AnswerResult:
             "relevant": self.relevant,
             "coverage": self.coverage,
             "model": self.model,
-            "sentences": [s.to_json() for s in self.sentences],
+            "sentences": [sentence_json(s) for s in self.sentences],
             "sources": [s.to_json() for s in self.sources],
             "reused_sources": self.reused_sources,
             "timing": self.timing.to_json() if self.timing is not None else None,
@@ -421,7 +388,7 @@ class AnswerResult:
             relevant=_bool(data, "relevant"),
             coverage=_float(data, "coverage"),
             model=model if isinstance(model, str) else None,
-            sentences=tuple(AnswerSentence.from_json(s) for s in _objects(data, "sentences")),
+            sentences=tuple(sentence_from_json(i, s) for i, s in enumerate(_objects(data, "sentences"))),
             sources=tuple(AnswerSource.from_json(s) for s in _objects(data, "sources")),
             reused_sources=_int(data, "reused_sources"),
             timing=Timing.from_json(cast(Mapping[str, object], timing)) if isinstance(timing, Mapping) else None,

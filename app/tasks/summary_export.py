@@ -47,9 +47,7 @@ def summary_lines(result: SummaryResult) -> list[ExportLine]:
     lines = []
     for s in result.sentences:
         supported = s.label == "supported"
-        lines.append(
-            ExportLine(s.text, FLAG.get(s.label, ""), s.quote + 1 if supported and s.quote is not None else None)
-        )
+        lines.append(ExportLine(s.text, FLAG.get(s.label, ""), s.source if supported else None))
     return _guarded(lines)
 
 

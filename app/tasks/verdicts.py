@@ -19,7 +19,7 @@ def sentence_verdict(index: int, text: str, result: Verdict) -> SentenceVerdict:
         text=text,
         label=result.label,
         reasons=tuple(result.reasons),
-        quote=result.source_index,
+        source=result.source_index + 1 if result.source_index is not None else None,
         span=result.span,
     )
 

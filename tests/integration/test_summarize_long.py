@@ -52,7 +52,7 @@ def test_hundred_pages_summarized_with_real_page_citations(corpus: Path, tmp_pat
     verdicts = [e for e in events if isinstance(e, SentenceVerdict)]
     assert verdicts and len(verdicts) == len(done.result.sentences)
     for verdict in verdicts:
-        if verdict.label == "supported" and verdict.quote is not None:
-            assert 0 <= verdict.quote < len(sources)
+        if verdict.label == "supported" and verdict.source is not None:
+            assert 1 <= verdict.source <= len(sources)
     notices = [e.text for e in events if isinstance(e, Notice)]
     assert all("부분" in n for n in notices)

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from app.core.atomic_file import write_text_atomically
-from app.text.korean_format import Layout, Role, SentenceNote
+from app.core.events import SentenceVerdict
+from app.text.korean_format import Layout, Role
 
 _LIST_START = re.compile(r"^(\d+)([.)])")
 
@@ -32,7 +33,7 @@ def layout_markdown(layout: Layout, *, citations: bool = True) -> str:
     return body
 
 
-def _with_citations(text: str, notes: list[SentenceNote]) -> str:
+def _with_citations(text: str, notes: list[SentenceVerdict]) -> str:
     for note in sorted(notes, key=lambda n: n.end, reverse=True):
         if note.source is not None:
             text = f"{text[: note.end]}[{note.source}]{text[note.end :]}"

@@ -16,9 +16,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
+from app.core.events import SentenceVerdict
 from app.gui.verdict_style import HIGHLIGHT, LINK, MUTED, verdict_format
 from app.tasks.ask import analyse_answer
-from app.tasks.results import AnswerSentence, AnswerSource
+from app.tasks.results import AnswerSource
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class ShownSource:
         )
 
 
-def sentence_format(sentence: AnswerSentence) -> QTextCharFormat:
+def sentence_format(sentence: SentenceVerdict) -> QTextCharFormat:
     label = sentence.label
     reasons = " ".join(sentence.reasons) or "-"
     tooltip = ""
@@ -69,7 +70,7 @@ def sentence_format(sentence: AnswerSentence) -> QTextCharFormat:
     return fmt
 
 
-def render_answer(browser: QTextBrowser, answer: str, sentences: Sequence[AnswerSentence]) -> None:
+def render_answer(browser: QTextBrowser, answer: str, sentences: Sequence[SentenceVerdict]) -> None:
     """Write ``answer`` into ``browser`` with each checked sentence formatted by its verdict."""
     browser.clear()
     cursor = QTextCursor(browser.document())
@@ -94,7 +95,7 @@ def render_answer(browser: QTextBrowser, answer: str, sentences: Sequence[Answer
     cursor.insertText(answer[at:], plain)
 
 
-def render_checked_answer(browser: QTextBrowser, answer: str, sources: list[ShownSource]) -> list[AnswerSentence]:
+def render_checked_answer(browser: QTextBrowser, answer: str, sources: list[ShownSource]) -> list[SentenceVerdict]:
     """Check ``answer`` against ``sources`` and render it; returns the sentences with their verdicts."""
     sentences = analyse_answer(answer, [s.text for s in sources])
     render_answer(browser, answer, sentences)

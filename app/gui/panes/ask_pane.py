@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.events import Done
+from app.core.events import Done, SentenceVerdict
 from app.gui.library.answer_view import ShownSource, render_answer, render_checked_answer, sources_html
 from app.gui.library.panel import POLL_MS, LibraryPanel
 from app.gui.panes.base import AssistantSource, StreamingPane
 from app.tasks.ask import AskSession, ask
 from app.tasks.documents import file_dialog_patterns
-from app.tasks.results import AnswerResult, AnswerSentence
+from app.tasks.results import AnswerResult
 
 UrlOpener = Callable[[QUrl], object]
 
@@ -218,7 +218,7 @@ class AskPane(StreamingPane):
                 )
             )
 
-    def show_checked_answer(self, answer: str, sources: list[ShownSource]) -> list[AnswerSentence]:
+    def show_checked_answer(self, answer: str, sources: list[ShownSource]) -> list[SentenceVerdict]:
         """Render ``answer`` checked against ``sources`` (what ``show_result`` shows after a real answer)."""
         self.sources = sources
         sentences = render_checked_answer(self.view.output, answer, sources)

@@ -82,9 +82,11 @@ def _sentence_html(verdict: SentenceVerdict, display: UnsupportedDisplay) -> str
     text = html.escape(verdict.text)
     why = f'<a href="why:{verdict.index}" style="text-decoration:none">'
     if verdict.label == "supported":
-        if verdict.quote is None:
+        if verdict.source is None:
             return text
-        return f'{text}<sup><a href="src:{verdict.quote}" style="text-decoration:none">[{verdict.quote + 1}]</a></sup>'
+        return (
+            f'{text}<sup><a href="src:{verdict.source - 1}" style="text-decoration:none">[{verdict.source}]</a></sup>'
+        )
     if verdict.label == "partial":
         return f'<span style="background-color:{PARTIAL_BACKGROUND}">{text}</span>{why}<sup>△</sup></a>'
     if display == UnsupportedDisplay.HIDE:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.core.events import CitationKind, SentenceVerdict
 from app.tasks.answer_watch import Judge
 from app.tasks.ask.prompt import clean_answer
 from app.tasks.ask.session import AskPlan
-from app.tasks.results import AnswerSentence, CitationKind
 from app.text.morphemes import CONTENT_TAGS, analyse
 from app.text.sentences import split_sentences
 from app.text.support import SupportChecker, Verdict
@@ -27,10 +27,10 @@ question's terms answers something else: the sentence is shown."""
 CITATION = re.compile(r"\[(\d{1,2})\]")
 
 
-def analyse_answer(answer: str, passages: Sequence[str]) -> list[AnswerSentence]:
+def analyse_answer(answer: str, passages: Sequence[str]) -> list[SentenceVerdict]:
     """Every sentence of ``answer`` with its verdict against ``passages`` (source ``n`` is ``passages[n-1]``)."""
     checker = SupportChecker(passages)
-    out: list[AnswerSentence] = []
+    out: list[SentenceVerdict] = []
     for sentence in split_sentences(answer):
         cited = tuple(dict.fromkeys(int(n) for n in CITATION.findall(sentence.text) if 1 <= int(n) <= len(passages)))
         plain = CITATION.sub("", sentence.text).strip()
@@ -53,18 +53,19 @@ def analyse_answer(answer: str, passages: Sequence[str]) -> list[AnswerSentence]
         else:
             source, kind = found, "none"
         out.append(
-            AnswerSentence(
-                sentence.text,
-                sentence.start,
-                sentence.end,
-                verdict.label,
-                verdict.score,
-                cited,
-                source,
-                kind,
-                span,
-                tuple(reasons),
-                verdict.evidence if span is not None else "",
+            SentenceVerdict(
+                index=len(out),
+                text=sentence.text,
+                label=verdict.label,
+                reasons=tuple(reasons),
+                source=source,
+                span=span,
+                start=sentence.start,
+                end=sentence.end,
+                score=verdict.score,
+                cited=cited,
+                citation=kind,
+                evidence=verdict.evidence if span is not None else "",
             )
         )
     return out

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Literal
 
 from app.core.cancel import CancelToken
-from app.core.events import Done, Event, Notice, Progress, Token, Withdraw
+from app.core.events import Done, Event, Notice, Progress, SentenceVerdict, Token, Withdraw
 from app.llm.prompts import PromptFormat
 from app.tasks.answer_watch import BETTER_MODEL, AnswerWatch
 from app.tasks.ask.analysis import analyse_answer, answer_judge, evidence_instead, shares_content, shortened
 from app.tasks.ask.prompt import LabelTrim, answer_params, build_prompt, clean_answer
 from app.tasks.ask.session import AskPlan, AskSession, plan_question
 from app.tasks.assistant import Assistant, ModelSource, take_assistant
-from app.tasks.results import AnswerResult, AnswerSentence, AnswerSource, Timing, Withdrawn
+from app.tasks.results import AnswerResult, AnswerSource, Timing, Withdrawn
 
 NOTHING_FOUND = (
     "라이브러리에서 이 질문과 관련된 내용을 찾지 못했습니다. 추측해서 답하지 않겠습니다. "
@@ -138,7 +138,7 @@ def nothing_found(plan: AskPlan) -> Done:
 def _result(
     plan: AskPlan,
     text: str,
-    sentences: list[AnswerSentence],
+    sentences: list[SentenceVerdict],
     model: str | None,
     timing: Timing | None,
     written: str,

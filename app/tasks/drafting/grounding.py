@@ -15,8 +15,9 @@ from pathlib import Path
 
 from app.core.cancel import CancelToken
 from app.core.document import Document
+from app.core.events import SentenceVerdict
 from app.docs import read_document
-from app.text.korean_format import Paragraph, Reference, SentenceNote, normalize_dates, normalize_times, parse_marker
+from app.text.korean_format import Paragraph, Reference, normalize_dates, normalize_times, parse_marker
 from app.text.korean_format.official import END_GAP, END_MARK
 from app.text.morphemes import content_forms
 from app.text.sentences import split_sentences
@@ -65,9 +66,9 @@ class Grounding:
         return self._support(user_text)
 
     def mark(self, paragraph: Paragraph, user_text: str) -> None:
-        """Attach a ``SentenceNote`` to every sentence of ``paragraph``: supported (with its source) or not."""
+        """Attach a verdict to every sentence of ``paragraph``: supported (with its source) or not."""
         checker = self._support(user_text)
-        notes: list[SentenceNote] = []
+        notes: list[SentenceVerdict] = []
         parsed = parse_marker(paragraph.text)
         skip = len(paragraph.text) - len(parsed.rest) if parsed is not None else 0
         body = paragraph.text[skip:].removesuffix(f"{END_GAP}{END_MARK}")
@@ -76,7 +77,11 @@ class Grounding:
             index = verdict.source_index
             source = self._owners[index] if index is not None and verdict.label != "unsupported" else None
             start, end = skip + sentence.start, skip + sentence.end
-            notes.append(SentenceNote(start, end, verdict.label, source, tuple(verdict.reasons[:2])))
+            notes.append(
+                SentenceVerdict(
+                    len(notes), sentence.text, verdict.label, tuple(verdict.reasons[:2]), source, start=start, end=end
+                )
+            )
         paragraph.notes = notes
 
     def _support(self, user_text: str) -> SupportChecker:

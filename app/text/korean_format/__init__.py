@@ -5,7 +5,7 @@ Pure functions over text (Kiwi for morphemes); the drafting task and the exporte
 
 from app.text.korean_format.checks import date_problems, end_mark_problems, numbering_problems
 from app.text.korean_format.dates import format_date, normalize_dates, normalize_times, parse_date
-from app.text.korean_format.layout import Layout, Paragraph, Reference, Role, SentenceNote, layout_from_text
+from app.text.korean_format.layout import Layout, Paragraph, Reference, Role, layout_from_text
 from app.text.korean_format.numbering import Scheme, indent, marker, parse_marker
 from app.text.korean_format.official import add_end_mark, repair_gaejo, repair_official, strip_end_marks
 from app.text.korean_format.outline import OutlineItem, clean_inline, parse_outline, render_outline
@@ -19,7 +19,6 @@ __all__ = [
     "Register",
     "Role",
     "Scheme",
-    "SentenceNote",
     "add_end_mark",
     "apply_register",
     "clean_inline",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
+from app.core.events import SentenceVerdict
 from app.text.korean_format.numbering import indent
 
 Align = Literal["left", "center", "right"]
@@ -30,25 +31,14 @@ class Role(StrEnum):
     BLANK = "blank"
 
 
-@dataclass(frozen=True)
-class SentenceNote:
-    """A sentence of a paragraph (character offsets into ``Paragraph.text``) and what backs it."""
-
-    start: int
-    end: int
-    label: SupportLabel
-    source: int | None = None
-    """1-based number of the reference document that supports it, if any."""
-    reasons: tuple[str, ...] = ()
-
-
 @dataclass
 class Paragraph:
     text: str
     role: Role = Role.BODY
     level: int = 1
     align: Align = "left"
-    notes: list[SentenceNote] = field(default_factory=list)
+    notes: list[SentenceVerdict] = field(default_factory=list)
+    """Each checked sentence, its ``start``/``end`` offsets into ``text``, its ``source`` a reference number."""
 
     @property
     def line(self) -> str:

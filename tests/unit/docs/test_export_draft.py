@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from app.core.events import SentenceVerdict
 from app.docs import read_document
 from app.docs.writers import ExportError, export_layout, layout_markdown
-from app.text.korean_format import Layout, Reference, Role, SentenceNote
+from app.text.korean_format import Layout, Reference, Role
 
 
 def _gongmun() -> Layout:
@@ -84,7 +85,8 @@ def test_docx_uses_a_korean_font_and_title_styles(tmp_path: Path) -> None:
 
 def test_markdown_keeps_numbers_literal_and_lists_citations(tmp_path: Path) -> None:
     layout = _gongmun()
-    layout.paragraphs[3].notes = [SentenceNote(3, 18, "supported", 1)]
+    text = layout.paragraphs[3].text
+    layout.paragraphs[3].notes = [SentenceVerdict(0, text[3:18], "supported", source=1, start=3, end=18)]
     layout.references = [Reference(1, "계획.hwpx", "/x/계획.hwpx")]
     text = layout_markdown(layout)
     assert "1\\. 정보보안 교육을 실시합니다.[1]  " in text

@@ -21,6 +21,7 @@ from app.tasks.ask import (
     plan_question,
     shares_content,
 )
+from app.tasks.results import sentence_json
 from tests.unit.tasks.ask_library import MEETING, TRAVEL_RULES, index_folder, write_library
 
 
@@ -141,7 +142,7 @@ def test_each_answer_sentence_gets_its_verdict_and_source() -> None:
     assert (checked.citation, checked.source, checked.cited) == ("checked", 2, ())
     assert checked.span is not None and "채용 계획" in MEETING[checked.span[0] : checked.span[1]]
     assert wrong.reasons and any("30만" in r or "20만" in r or "10만" in r for r in wrong.reasons)
-    assert wrong.to_json()["verdict"] == "unsupported"
+    assert sentence_json(wrong)["verdict"] == "unsupported"
 
 
 def test_a_short_answer_copied_from_a_passage_is_supported_there() -> None:

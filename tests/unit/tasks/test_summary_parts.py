@@ -49,7 +49,7 @@ def test_streaming_verdicts_judge_each_finished_sentence_once() -> None:
     assert [v.index for v in seen] == [0, 1], "a sentence is judged once the next one has begun"
     seen.extend(e for e in watch.finish() if isinstance(e, SentenceVerdict))
     assert [v.label for v in seen] == ["supported", "unsupported", "unsupported"]
-    assert seen[0].quote == 0
+    assert seen[0].source == 1
     assert any("400" in r for r in seen[1].reasons)
     assert watch.finish() == []
 
