@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.core.cancel import CancelToken
 from app.core.events import Done, Event, Notice, Progress
 from app.gui.progress import show_fraction
-from app.gui.runner import TaskRunner
+from app.gui.task_handle import TaskHandle
 from app.tasks.documents import file_dialog_patterns
 from app.tasks.library import forget_library_folder, index_library, library_overview, library_roots
 
@@ -45,10 +45,11 @@ class LibraryPanel(QWidget):
     def __init__(self, db_path: Path, parent: QWidget | None = None, *, poll_ms: int = POLL_MS) -> None:
         super().__init__(parent)
         self.db_path = db_path
-        self.runner: TaskRunner | None = None
-        self._active = False
-        self.last_result: Done | None = None
-        self.last_error = ""
+        self.task = TaskHandle(self)
+        self.task.yielded.connect(self._on_event)
+        self.task.done.connect(self._on_done)
+        self.task.failed.connect(self._on_failed)
+        self.task.cancelled.connect(self._on_cancelled)
         self._pending: set[Path] = set()
         self._pending_all = False
 
@@ -110,7 +111,15 @@ class LibraryPanel(QWidget):
     @property
     def busy(self) -> bool:
         # As for the panes: free once the outcome arrived, even while the runner's thread is still exiting.
-        return self._active
+        return self.task.busy
+
+    @property
+    def last_result(self) -> Done | None:
+        return self.task.last_result
+
+    @property
+    def last_error(self) -> str:
+        return self.task.last_error
 
     def roots(self) -> list[Path]:
         return library_roots(self.db_path)
@@ -188,11 +197,10 @@ class LibraryPanel(QWidget):
         self.reload()
 
     def cancel(self) -> None:
-        if self.runner is not None:
-            self.runner.cancel()
+        self.task.cancel()
 
     def wait(self, msecs: int = 10_000) -> bool:
-        return self.runner.wait(msecs) if self.runner is not None else True
+        return self.task.wait(msecs)
 
     def _on_folder_changed(self, folder: str) -> None:
         changed = Path(folder)
@@ -223,20 +231,10 @@ class LibraryPanel(QWidget):
         def task(cancel: CancelToken) -> Iterator[Event]:
             return index_library(paths, db_path=db_path, cancel=cancel)
 
-        runner = TaskRunner(task)
-        runner.yielded.connect(self._on_event)
-        runner.succeeded.connect(self._on_done)
-        runner.failed.connect(self._on_failed)
-        runner.cancelled.connect(self._on_cancelled)
-        self.runner = runner
-        self._active = True
-        self.last_result = None
-        self.last_error = ""
         self.stop_button.setEnabled(True)
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Looking for changes…"))
-        runner.start()
-        return True
+        return self.task.run(task)
 
     def _on_event(self, item: object) -> None:
         if isinstance(item, Progress):
@@ -246,7 +244,6 @@ class LibraryPanel(QWidget):
             self.failures_list.addItem(item.text)
 
     def _finish(self, outcome: str, message: str) -> None:
-        self._active = False
         self.stop_button.setEnabled(False)
         self.progress.setRange(0, 100)
         self.progress.setValue(100 if outcome == "done" else 0)
@@ -257,11 +254,9 @@ class LibraryPanel(QWidget):
             self._debounce.start()
 
     def _on_done(self, done: Done) -> None:
-        self.last_result = done
         self._finish("done", done.text)
 
     def _on_failed(self, message: str) -> None:
-        self.last_error = message
         self._finish("failed", message)
 
     def _on_cancelled(self, _reason: str = "") -> None:

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.events import Done
 from app.gui.panes.stream_view import StreamView
-from app.gui.panes.task_handle import TaskHandle
 from app.gui.panes.task_status import TaskStatus
 from app.gui.runner import TaskFactory, TaskRunner
+from app.gui.task_handle import TaskHandle
 from app.tasks.assistant import ModelSource
 
 AssistantSource = ModelSource
