@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from app.core.locations import Location
 from app.index.evidence import with_evidence
@@ -58,7 +57,7 @@ class Passage:
     score: float
     chunk_id: int
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "file": str(self.path),
             "title": self.title,

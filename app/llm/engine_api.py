@@ -7,9 +7,9 @@ Tasks hold a ``ModelEngine`` and stream a ``TextStream``; they never learn which
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 LOCAL_ENGINE_LABEL = "내 PC"
 
@@ -43,7 +43,7 @@ class GenerationParams:
     stop: tuple[str, ...] = ()
     seed: int | None = 7
 
-    def to_message(self) -> dict[str, Any]:
+    def to_message(self) -> dict[str, object]:
         return {
             "max_tokens": self.max_tokens,
             "temperature": self.temperature,
@@ -69,7 +69,6 @@ class GenerationStats:
     tokens_after_cancel: int = 0
     sampled_after_cancel: int | None = None
     """Tokens the worker sampled after it received the cancel (the acceptance bound is 1)."""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def tokens_per_second(self) -> float:

@@ -65,12 +65,12 @@ class ServerSettings:
 
 def request_body(
     settings: ServerSettings, prompt: str, params: GenerationParams, chat: Sequence[ChatMessage] = ()
-) -> tuple[str, dict[str, Any]]:
+) -> tuple[str, dict[str, object]]:
     """The endpoint and JSON body of one answer request: everything that leaves this PC for it."""
     if settings.chat:
         messages = chat or (ChatMessage("user", prompt),)
         path = "/v1/chat/completions"
-        body: dict[str, Any] = {"messages": [{"role": m.role, "content": m.content} for m in messages]}
+        body: dict[str, object] = {"messages": [{"role": m.role, "content": m.content} for m in messages]}
     else:
         path = "/v1/completions"
         body = {"prompt": prompt}
