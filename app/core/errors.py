@@ -96,6 +96,30 @@ class NoTextLayer(DocumentError):
         )
 
 
+class OcrUnavailable(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            f"{Path(path).name}: 글자 정보가 없는 스캔 문서입니다. 글자 인식(OCR) 프로그램이 없어 읽을 수 없습니다. "
+            f"tesseract-ocr, tesseract-ocr-kor, poppler-utils를 설치한 뒤 다시 열어 주세요 (README의 'OCR' 참고).",
+            path=path,
+        )
+
+
+class NothingRecognised(NoTextLayer):
+    def __init__(self, path: Path | str) -> None:
+        DocumentError.__init__(
+            self,
+            f"{Path(path).name}: 스캔 문서라 글자 인식(OCR)을 했지만 글자를 찾지 못했습니다. "
+            "빈 쪽이거나 너무 흐린 스캔일 수 있습니다. 더 선명하게 스캔해 주세요.",
+            path=path,
+        )
+
+
+class OcrFailed(DocumentError):
+    def __init__(self, path: Path | str, page: int, reason: str) -> None:
+        super().__init__(f"{Path(path).name}: {page}쪽의 글자를 인식하지 못했습니다 ({reason}).", path=path)
+
+
 class NotRegularFile(DocumentError):
     """A FIFO, a device, a socket or a folder where a file was expected: never opened, since a FIFO blocks
     ``open()`` forever and a device such as /dev/zero never ends."""

@@ -21,6 +21,8 @@ class Location:
     sheet: str | None = None
     cell_range: str | None = None
     line: int | None = None
+    ocr: bool | None = None
+    """True for text read by 글자 인식 (OCR) from a scanned page: it may hold misread characters."""
 
     def label(self) -> str:
         """Korean label such as ``12쪽`` or ``1구역 3문단``."""
@@ -39,6 +41,8 @@ class Location:
             parts.append(f"{self.paragraph}문단")
         if self.line is not None:
             parts.append(f"{self.line}행")
+        if self.ocr:
+            parts.append("(OCR 인식 글자)")
         return " ".join(parts)
 
     def to_dict(self) -> dict[str, int | str]:

@@ -95,6 +95,7 @@ def _location(value: object) -> Location:
         sheet=_str(fields, "sheet") or None,
         cell_range=_str(fields, "cell_range") or None,
         line=_optional_int(fields, "line"),
+        ocr=True if fields.get("ocr") is True else None,
     )
 
 

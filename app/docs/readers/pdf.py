@@ -13,10 +13,13 @@ from app.core.errors import (
     EmptyDocument,
     EncryptedDocument,
     NoTextLayer,
+    NothingRecognised,
+    OcrUnavailable,
 )
 from app.core.locations import Location
 from app.docs.builder import DocumentBuilder
 from app.docs.context import ReadContext
+from app.docs.ocr import MAX_OCR_PAGES, ocr_tools, recognise_pdf_page
 from app.docs.readers.damage import damaged_file_errors
 
 # pypdf reports recoverable damage through logging; the user sees our error or the text, not its warnings.
@@ -47,21 +50,61 @@ def _read(ctx: ReadContext, handle: BinaryIO) -> Document:
     builder = DocumentBuilder(ctx, "pdf")
     builder.title = _title(reader)
     unreadable_pages = 0
+    scans = _Scans(ctx)
     for index in range(page_count):
         ctx.report(index / page_count)
         text = _page_text(ctx, reader, index)
         if text is None:
             unreadable_pages += 1
-        else:
+        elif text.strip():
             builder.add(text, Location(page=index + 1))
+        elif (recognised := scans.recognise(index + 1)) is not None:  # no text layer: a scanned page
+            builder.add(recognised, Location(page=index + 1, ocr=True))
     ctx.report(1.0)
     if not builder.blocks:
         if unreadable_pages:  # not a scan: the pages are there but their contents cannot be read
             raise CorruptDocument(ctx.path, f"PDF {page_count:,}쪽 중 {unreadable_pages:,}쪽의 내용을 읽을 수 없음")
-        raise NoTextLayer(ctx.path)
+        if scans.missing_tools:
+            raise OcrUnavailable(ctx.path)
+        raise NothingRecognised(ctx.path) if scans.recognised else NoTextLayer(ctx.path)
     if unreadable_pages:
         builder.notices.append(f"{ctx.path.name}: 손상된 {unreadable_pages:,}쪽을 빼고 읽었습니다.")
+    builder.notices.extend(scans.notices())
     return builder.build()
+
+
+class _Scans:
+    """The scanned pages of one PDF: recognised while the page cap lasts and the OCR programs are there."""
+
+    def __init__(self, ctx: ReadContext) -> None:
+        self.ctx = ctx
+        self.tools = ocr_tools()
+        self.missing_tools = self.tools is None or self.tools.pdftoppm is None
+        self.recognised = 0
+        self.skipped = 0
+
+    def recognise(self, page: int) -> str | None:
+        if self.missing_tools or self.recognised >= MAX_OCR_PAGES:
+            self.skipped += 1
+            return None
+        assert self.tools is not None
+        self.ctx.check()
+        self.recognised += 1
+        return recognise_pdf_page(self.tools, self.ctx.path, page)
+
+    def notices(self) -> list[str]:
+        name = self.ctx.path.name
+        out = []
+        if self.recognised:
+            out.append(
+                f"{name}: 스캔된 {self.recognised:,}쪽은 글자 인식(OCR)으로 읽었습니다. "
+                "인식한 글자는 틀릴 수 있으니 출처의 'OCR 인식 글자' 표시를 보고 원문과 대조해 주세요."
+            )
+        if self.skipped and self.missing_tools:
+            out.append(f"{name}: 스캔 이미지인 {self.skipped:,}쪽은 글자 인식(OCR) 프로그램이 없어 빼고 읽었습니다.")
+        elif self.skipped:
+            out.append(f"{name}: 스캔된 쪽은 {MAX_OCR_PAGES}쪽까지만 인식합니다. 나머지 {self.skipped:,}쪽은 뺐습니다.")
+        return out
 
 
 def _unlock(ctx: ReadContext, reader: Any) -> None:
