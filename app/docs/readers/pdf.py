@@ -19,7 +19,7 @@ from app.core.errors import (
 from app.core.locations import Location
 from app.docs.builder import DocumentBuilder
 from app.docs.context import ReadContext
-from app.docs.ocr import MAX_OCR_PAGES, ocr_tools, recognise_pdf_page
+from app.docs.ocr import MAX_OCR_PAGES, ocr_tools, recognise_pdf_pages
 from app.docs.readers.damage import damaged_file_errors
 
 # pypdf reports recoverable damage through logging; the user sees our error or the text, not its warnings.
@@ -50,16 +50,24 @@ def _read(ctx: ReadContext, handle: BinaryIO) -> Document:
     builder = DocumentBuilder(ctx, "pdf")
     builder.title = _title(reader)
     unreadable_pages = 0
-    scans = _Scans(ctx)
+    pages: dict[int, str] = {}
+    scanned: list[int] = []  # no text layer: recognised below, all at once
     for index in range(page_count):
         ctx.report(index / page_count)
         text = _page_text(ctx, reader, index)
         if text is None:
             unreadable_pages += 1
         elif text.strip():
-            builder.add(text, Location(page=index + 1))
-        elif (recognised := scans.recognise(index + 1)) is not None:  # no text layer: a scanned page
-            builder.add(recognised, Location(page=index + 1, ocr=True))
+            pages[index + 1] = text
+        else:
+            scanned.append(index + 1)
+    scans = _Scans(ctx)
+    recognised = scans.recognise(scanned)
+    for number in sorted(pages.keys() | recognised.keys()):
+        if number in recognised:
+            builder.add(recognised[number], Location(page=number, ocr=True))
+        else:
+            builder.add(pages[number], Location(page=number))
     ctx.report(1.0)
     if not builder.blocks:
         if unreadable_pages:  # not a scan: the pages are there but their contents cannot be read
@@ -83,14 +91,18 @@ class _Scans:
         self.recognised = 0
         self.skipped = 0
 
-    def recognise(self, page: int) -> str | None:
-        if self.missing_tools or self.recognised >= MAX_OCR_PAGES:
-            self.skipped += 1
-            return None
+    def recognise(self, pages: list[int]) -> dict[int, str]:
+        """The text of each of ``pages`` (1-based) while the page cap lasts, by page number."""
+        if self.missing_tools:
+            self.skipped = len(pages)
+            return {}
         assert self.tools is not None
-        self.ctx.check()
-        self.recognised += 1
-        return recognise_pdf_page(self.tools, self.ctx.path, page)
+        chosen, self.skipped = pages[:MAX_OCR_PAGES], max(0, len(pages) - MAX_OCR_PAGES)
+        self.recognised = len(chosen)
+        return recognise_pdf_pages(self.tools, self.ctx.path, chosen, on_page=self._page_done)
+
+    def _page_done(self, done: int, total: int) -> None:
+        self.ctx.report(done / total)
 
     def notices(self) -> list[str]:
         name = self.ctx.path.name
