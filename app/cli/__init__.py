@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from app import __version__
 from app.cli.commands import COMMANDS
 from app.core.errors import BaroError
+from app.tasks.documents import keep_recognised_pages
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -32,6 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_stdio()
     parser = build_parser()
     args = parser.parse_args(argv)
+    keep_recognised_pages()
     try:
         code: int = args.handler(args)
         return code

@@ -8,6 +8,7 @@ child (used inside it, and where a process is not wanted).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from app.core.cancel import CancelToken
@@ -28,7 +29,14 @@ __all__ = [
     "read_in_process",
     "shared_reader",
     "supported_suffixes",
+    "use_ocr_cache",
 ]
+
+
+def use_ocr_cache(folder: Path) -> None:
+    """Keep every page 글자 인식 reads in ``folder`` (by content hash) for this process's reads from now on."""
+    reader = shared_reader()
+    reader.limits = replace(reader.limits, ocr_cache=str(folder))
 
 
 def read_document(

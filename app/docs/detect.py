@@ -27,11 +27,14 @@ MIMETYPE_PREFIX = 100
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".csv": "txt"}
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-SUPPORTED_SUFFIXES = frozenset({".pdf", ".docx", ".hwp", ".hwpx", ".pptx", ".xlsx", *TEXT_SUFFIXES, *HTML_SUFFIXES})
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+SUPPORTED_SUFFIXES = frozenset(
+    {".pdf", ".docx", ".hwp", ".hwpx", ".pptx", ".xlsx", *TEXT_SUFFIXES, *HTML_SUFFIXES, *IMAGE_SUFFIXES}
+)
+IMAGE_MAGICS = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+"""PNG, JPEG and TIFF: pictures of documents, read by 글자 인식 (``app.docs.readers.image``)."""
 
 _BINARY_MAGICS: dict[bytes, str] = {
-    b"\x89PNG": "PNG 이미지",
-    b"\xff\xd8\xff": "JPEG 이미지",
     b"GIF8": "GIF 이미지",
     b"Rar!": "RAR 압축 파일",
     b"7z\xbc\xaf": "7z 압축 파일",
@@ -56,7 +59,7 @@ def opening(path: Path) -> Iterator[None]:
 
 
 def detect_format(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
-    """Return the reader name for ``path``: pdf, docx, hwp, hwpx, pptx, xlsx, html, md or txt."""
+    """Return the reader name for ``path``: pdf, docx, hwp, hwpx, pptx, xlsx, html, image, md or txt."""
     with opening(path), path.open("rb") as handle:
         head = handle.read(4096)
     if not head:
@@ -67,6 +70,8 @@ def detect_format(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
         return _zip_format(path, limits)
     if b"%PDF-" in head[:1024]:
         return "pdf"
+    if head.startswith(IMAGE_MAGICS):
+        return "image"
     if head.startswith(HWP3_MAGIC) and not head.startswith(HWP5_SIGNATURE + b"\x00"):
         raise UnsupportedFormat(path, "한글 97 이전(HWP 3.0) 형식입니다. 한글에서 HWP나 HWPX로 다시 저장해 주세요")
     for magic, what in _BINARY_MAGICS.items():

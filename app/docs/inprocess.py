@@ -57,6 +57,10 @@ def _reader_for(format_name: str) -> Reader:
         from app.docs.readers import html
 
         return html.read
+    if format_name == "image":
+        from app.docs.readers import image
+
+        return image.read
     from app.docs.readers import text
 
     return lambda ctx: text.read(ctx, format_name)

@@ -30,6 +30,8 @@ class Limits:
     the whole shared corpus peaks near 80 MB of it."""
     timeout_seconds: float = 120.0
     """Wall-clock budget for one file in the reader process."""
+    ocr_cache: str | None = None
+    """Folder of recognised pages by content hash (``app.docs.ocr``): the same scan is recognised once."""
 
 
 DEFAULT_LIMITS = Limits()

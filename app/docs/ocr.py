@@ -8,16 +8,19 @@ what to install; everything else reads as before.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.atomic_file import write_text_atomically
 from app.core.errors import OcrFailed
 
 OCR_LANGUAGE = "kor"
@@ -35,6 +38,47 @@ one with two threads 0.41 (Tesseract's own threads barely help)."""
 class OcrTools:
     tesseract: str
     pdftoppm: str | None
+
+
+CACHE_VERSION = 1
+"""Part of every cache key: raise it when what a page's text depends on changes (language, dpi, options)."""
+
+
+class OcrCache:
+    """Recognised pages of one file, kept by the file's content hash: a scan renamed, moved, summarized after
+    it was indexed or indexed again is recognised once. A cache that cannot be read or written costs time only."""
+
+    def __init__(self, folder: str | None, source: Path) -> None:
+        self.folder = Path(folder) if folder else None
+        self._source = source
+        self._digest = ""
+
+    def text(self, page: int, recognise: Callable[[], str]) -> str:
+        entry = self._entry(page)
+        if entry is not None:
+            try:
+                return entry.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                pass
+        text = recognise()
+        if entry is not None:
+            with contextlib.suppress(OSError):  # a full or read-only disk costs the cache, never the page
+                entry.parent.mkdir(parents=True, exist_ok=True)
+                write_text_atomically(entry, text)
+        return text
+
+    def _entry(self, page: int) -> Path | None:
+        if self.folder is None:
+            return None
+        if not self._digest:
+            try:
+                with self._source.open("rb") as handle:
+                    self._digest = hashlib.file_digest(handle, "sha256").hexdigest()
+            except OSError:
+                self.folder = None
+                return None
+        key = f"{self._digest}-{page}-{OCR_LANGUAGE}-{OCR_DPI}-v{CACHE_VERSION}"
+        return self.folder / self._digest[:2] / f"{key}.txt"
 
 
 @functools.cache
@@ -92,18 +136,35 @@ def recognise_pdf_page(tools: OcrTools, pdf: Path, page: int) -> str:
 
 
 def recognise_pdf_pages(
-    tools: OcrTools, pdf: Path, pages: list[int], *, on_page: Callable[[int, int], None] | None = None
+    tools: OcrTools,
+    pdf: Path,
+    pages: list[int],
+    *,
+    cache: OcrCache | None = None,
+    on_page: Callable[[int, int], None] | None = None,
 ) -> dict[int, str]:
-    """``recognise_pdf_page`` for each of ``pages``, ``WORKERS`` at a time; ``on_page(done, total)`` after each
-    (it may raise ``Cancelled``: the pages still running finish within their budget, the rest never start)."""
+    """``recognise_pdf_page`` for each of ``pages``, by page number (see ``recognise_all``)."""
+    cache = cache or OcrCache(None, pdf)
+    jobs = {
+        page: functools.partial(cache.text, page, functools.partial(recognise_pdf_page, tools, pdf, page))
+        for page in pages
+    }
+    return recognise_all(jobs, on_page)
+
+
+def recognise_all(
+    jobs: Mapping[int, Callable[[], str]], on_page: Callable[[int, int], None] | None = None
+) -> dict[int, str]:
+    """Run each page's job, ``WORKERS`` at a time; ``on_page(done, total)`` after each (it may raise
+    ``Cancelled``: the pages still running finish within their budget, the rest never start)."""
     found: dict[int, str] = {}
     with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="ocr") as pool:
-        futures = {pool.submit(recognise_pdf_page, tools, pdf, page): page for page in pages}
+        futures = {pool.submit(job): page for page, job in jobs.items()}
         try:
             for future in as_completed(futures):
                 found[futures[future]] = future.result()
                 if on_page is not None:
-                    on_page(len(found), len(pages))
+                    on_page(len(found), len(jobs))
         except BaseException:
             for future in futures:
                 future.cancel()

@@ -21,6 +21,7 @@ from app.gui.main_thread_gc import MainThreadCollector
 from app.gui.main_window import MainWindow
 from app.gui.shell import DesktopShell, parse_launch
 from app.gui.single_instance import InstanceServer, hand_over
+from app.tasks.documents import keep_recognised_pages
 from app.tasks.model_choice import ModelPlan, plan_engine, plan_model
 from app.tasks.request_preview import settings_preview
 from app.tasks.settings import Settings, app_paths, load_settings
@@ -91,6 +92,7 @@ def main(argv: Sequence[str] = ()) -> int:
     collector = MainThreadCollector(app)
     app.aboutToQuit.connect(collector.stop)
     import_korean_analyser()
+    keep_recognised_pages()
     server = InstanceServer()
     if not server.listen() and hand_over(request.to_args()):
         return 0  # another instance started at the same moment and won

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from app.core.cancel import CancelToken
 from app.core.document import Document
-from app.docs import read_document, supported_suffixes
+from app.docs import read_document, supported_suffixes, use_ocr_cache
+from app.store.paths import app_paths
 
 
 def open_document(path: Path, *, timeout: float | None = None, cancel: CancelToken | None = None) -> Document:
@@ -15,6 +16,12 @@ def open_document(path: Path, *, timeout: float | None = None, cancel: CancelTok
     ``timeout`` is the reading budget in seconds (default: the reader's own).
     """
     return read_document(path, timeout=timeout, cancel=cancel)
+
+
+def keep_recognised_pages() -> None:
+    """Pages 글자 인식 (OCR) read are kept in Baro's cache folder, so a scan is recognised once, not at every
+    summary or index run. Called once at start-up by the window and the command line."""
+    use_ocr_cache(app_paths().cache / "ocr")
 
 
 def is_readable_kind(path: Path) -> bool:

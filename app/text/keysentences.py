@@ -151,7 +151,7 @@ def _all_pieces(doc: Document) -> list[tuple[int, int, int, str]]:
 
     Runs are cut into pieces Kiwi handles in linear time (``analysis_pieces``).
     """
-    soft_wrapped = doc.format == "pdf"
+    soft_wrapped = doc.format in ("pdf", "image")  # a page: its lines were broken to fit, not by the writer
     found: list[tuple[int, int, int, str]] = []
     for block_index, block in enumerate(doc.blocks):
         if block.kind not in _SENTENCE_KINDS or not block.text.strip():

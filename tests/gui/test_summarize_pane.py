@@ -83,10 +83,10 @@ def test_dropping_a_folder_or_unsupported_file_says_why(qtbot, window: MainWindo
     drop(pane, [tmp_path])
     assert pane.runner is None
     assert "폴더" in pane.status.notice.text() and tmp_path.name in pane.status.notice.text()
-    picture = tmp_path / "사진.png"
-    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
-    drop(pane, [picture])
-    assert "지원하지 않는" in pane.status.notice.text() and "사진.png" in pane.status.notice.text()
+    animation = tmp_path / "움짤.gif"
+    animation.write_bytes(b"GIF89a")
+    drop(pane, [animation])
+    assert "지원하지 않는" in pane.status.notice.text() and "움짤.gif" in pane.status.notice.text()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")

@@ -52,7 +52,8 @@ def test_cp949_copy_gives_the_model_the_same_text(corpus: Path, tmp_path: Path) 
     [
         (lambda d: d / "nope.txt", "찾을 수 없습니다"),
         (lambda d: _write(d / "empty.txt", b""), "비어"),
-        (lambda d: _write(d / "pic.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64), "지원하지 않는"),
+        (lambda d: _write(d / "clip.gif", b"GIF89a" + b"\0" * 64), "지원하지 않는"),
+        (lambda d: _write(d / "pic.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64), "손상"),
         (lambda d: d, "폴더"),
     ],
 )

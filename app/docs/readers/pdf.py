@@ -19,7 +19,7 @@ from app.core.errors import (
 from app.core.locations import Location
 from app.docs.builder import DocumentBuilder
 from app.docs.context import ReadContext
-from app.docs.ocr import MAX_OCR_PAGES, ocr_tools, recognise_pdf_pages
+from app.docs.ocr import MAX_OCR_PAGES, OcrCache, ocr_tools, recognise_pdf_pages
 from app.docs.readers.damage import damaged_file_errors
 
 # pypdf reports recoverable damage through logging; the user sees our error or the text, not its warnings.
@@ -99,7 +99,8 @@ class _Scans:
         assert self.tools is not None
         chosen, self.skipped = pages[:MAX_OCR_PAGES], max(0, len(pages) - MAX_OCR_PAGES)
         self.recognised = len(chosen)
-        return recognise_pdf_pages(self.tools, self.ctx.path, chosen, on_page=self._page_done)
+        cache = OcrCache(self.ctx.limits.ocr_cache, self.ctx.path)
+        return recognise_pdf_pages(self.tools, self.ctx.path, chosen, cache=cache, on_page=self._page_done)
 
     def _page_done(self, done: int, total: int) -> None:
         self.ctx.report(done / total)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
-from app.core.errors import NothingRecognised, OcrUnavailable
+from app.core.errors import CorruptDocument, NothingRecognised, OcrUnavailable
 from app.core.locations import Location
+from app.docs import Limits, ReaderProcess, read_document
 from app.docs import ocr as ocr_module
-from app.docs import read_document
 from app.docs.inprocess import read_in_process
 from app.docs.readers import pdf as pdf_reader
 from tests.unit.docs.scans import bigram_recall, image_only_pdf, korean_font, render_page
@@ -69,3 +70,67 @@ def test_without_the_ocr_programs_a_scan_names_what_to_install(tmp_path: Path, m
         ocr_module.ocr_tools.cache_clear()
     message = raised.value.user_message
     assert "스캔.pdf" in message and "tesseract-ocr-kor" in message and "poppler-utils" in message
+
+
+@needs_ocr
+def test_pictures_of_documents_are_read_with_their_pages(tmp_path: Path) -> None:
+    photo = tmp_path / "공지 사진.jpg"
+    render_page(NOTICE, noisy=True).save(photo, quality=85)
+    fax = tmp_path / "팩스.tif"
+    first, second = render_page(NOTICE), render_page("2쪽: 회신은 5월 3일까지 총무팀으로 보내 주십시오.")
+    first.save(fax, save_all=True, append_images=[second], compression="tiff_deflate")
+    picture = read_document(photo)
+    assert [b.location for b in picture.blocks] == [Location(page=1, ocr=True)]
+    assert bigram_recall(NOTICE, picture.text) >= 0.8 and "그림 파일" in " ".join(picture.notices)
+    pages = read_document(fax)
+    assert [b.location.page for b in pages.blocks] == [1, 2]
+    assert "5월" in pages.blocks[1].text and "총무팀" in pages.blocks[1].text
+
+
+@needs_ocr
+def test_a_stamped_gongmun_keeps_the_text_under_the_red_seal(tmp_path: Path) -> None:
+    from PIL import ImageDraw
+
+    page = render_page(NOTICE).convert("RGB")
+    dpi = 200
+    draw = ImageDraw.Draw(page)
+    centre = (round(5.5 * dpi), round(1.2 * dpi))  # over the end of the first lines, as a 직인 sits
+    radius = round(0.45 * dpi)
+    box = (centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius)
+    draw.ellipse(box, outline=(214, 40, 40), width=round(0.05 * dpi))
+    draw.text((centre[0] - radius // 2, centre[1] - radius // 3), "직인", fill=(214, 40, 40))
+    scan = image_only_pdf(tmp_path / "직인 공문.pdf", [page])
+    doc = read_document(scan)
+    assert bigram_recall(NOTICE, doc.text) >= 0.85, doc.text
+    assert "20만" in doc.text
+
+
+def test_a_broken_picture_is_called_damaged_by_name(tmp_path: Path) -> None:
+    if ocr_module.ocr_tools() is None:
+        pytest.skip("tesseract-ocr and tesseract-ocr-kor are needed")
+    broken = tmp_path / "깨진 사진.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    with pytest.raises(CorruptDocument, match=r"깨진 사진\.png.*손상"):
+        read_document(broken)
+
+
+@needs_ocr
+def test_a_scan_is_recognised_once_even_renamed(tmp_path: Path) -> None:
+    cache = tmp_path / "ocr"
+    reader = ReaderProcess(Limits(ocr_cache=str(cache)))
+    try:
+        scan = image_only_pdf(tmp_path / "원본.pdf", [render_page(NOTICE), render_page(NOTICE, noisy=True)])
+        started = time.perf_counter()
+        first = reader.read(scan)
+        recognising = time.perf_counter() - started
+        entries = sorted(p.name for p in cache.rglob("*.txt"))
+        assert len(entries) == 2 and all("-kor-" in e for e in entries)
+        moved = scan.rename(tmp_path / "옮긴 사본.pdf")
+        started = time.perf_counter()
+        again = reader.read(moved)
+        remembered = time.perf_counter() - started
+        assert [b.text for b in again.blocks] == [b.text for b in first.blocks]
+        assert sorted(p.name for p in cache.rglob("*.txt")) == entries  # nothing recognised anew
+        assert remembered < recognising  # no clock limit: only that the cached read did less work
+    finally:
+        reader.stop()

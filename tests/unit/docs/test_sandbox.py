@@ -33,9 +33,9 @@ def test_one_child_serves_many_files(reader: ReaderProcess, tmp_path: Path) -> N
 
 
 def test_errors_cross_the_process_boundary_with_their_type_and_message(reader: ReaderProcess, tmp_path: Path) -> None:
-    path = tmp_path / "image.png"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
-    with pytest.raises(UnsupportedFormat, match=r"image\.png") as caught:
+    path = tmp_path / "animation.gif"
+    path.write_bytes(b"GIF89a" + bytes(100))
+    with pytest.raises(UnsupportedFormat, match=r"animation\.gif") as caught:
         reader.read(path)
     assert caught.value.path == path
 
