@@ -12,6 +12,7 @@ import contextlib
 import functools
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -40,7 +41,22 @@ class OcrTools:
     pdftoppm: str | None
 
 
-CACHE_VERSION = 1
+_PARTICLE_BEFORE_DIGIT = re.compile(r"(?<=[가-힣][는은이가을를에의도로와과])(?=\d)")
+_SPACES = re.compile(r"[ \t]{2,}")
+
+
+def tidy_recognised(text: str) -> str:
+    """Undo the spacing slip that changes what a page says: a particle run into the number after it.
+
+    Tesseract often drops the space between a word's particle and a number ("숙박비는1박에"). Read that way the
+    number is part of a word, so "1박에 20만 원" would look like a number the page never states; put back, the
+    support checker finds it, while a changed number ("30만 원") is still caught. Other spacing slips ("지원
+    한다", "경영 지원팀") the checker already reads through (it compares morphemes, not spaces).
+    """
+    return _SPACES.sub(" ", _PARTICLE_BEFORE_DIGIT.sub(" ", text))
+
+
+CACHE_VERSION = 2
 """Part of every cache key: raise it when what a page's text depends on changes (language, dpi, options)."""
 
 
@@ -113,7 +129,7 @@ def recognise_image(tools: OcrTools, image: Path, *, page: int = 1, source: Path
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise OcrFailed(named, page, detail[-1][:120] if detail else f"종료 코드 {done.returncode}")
-    return done.stdout.decode("utf-8", "replace")
+    return tidy_recognised(done.stdout.decode("utf-8", "replace"))
 
 
 def recognise_pdf_page(tools: OcrTools, pdf: Path, page: int) -> str:

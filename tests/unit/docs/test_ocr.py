@@ -12,7 +12,9 @@ from app.core.locations import Location
 from app.docs import Limits, ReaderProcess, read_document
 from app.docs import ocr as ocr_module
 from app.docs.inprocess import read_in_process
+from app.docs.ocr import tidy_recognised
 from app.docs.readers import pdf as pdf_reader
+from app.text.support import SupportChecker
 from tests.unit.docs.scans import bigram_recall, image_only_pdf, korean_font, render_page
 
 NOTICE = (
@@ -134,3 +136,17 @@ def test_a_scan_is_recognised_once_even_renamed(tmp_path: Path) -> None:
         assert remembered < recognising  # no clock limit: only that the cached read did less work
     finally:
         reader.stop()
+
+
+def test_the_checker_reads_through_ocr_spacing_but_not_a_changed_number() -> None:
+    recognised = tidy_recognised(
+        "해외출장 숙박비는1박에 20만원까지 지원 한다. 제3조에 따라 코로나19 검사를 받는다.\n"
+        "출장보고서는 복귀후 5일이내에 경영 지원팀에 제출해야한다."
+    )
+    assert "숙박비는 1박에" in recognised and "제3조" in recognised and "코로나19" in recognised
+    checker = SupportChecker([recognised])
+    assert checker.check("해외 출장 숙박비는 1박에 20만 원까지 지원한다.").label == "supported"
+    assert checker.check("출장 보고서는 복귀 후 5일 이내에 경영지원팀에 제출해야 한다.").label == "supported"
+    changed = checker.check("해외 출장 숙박비는 1박에 30만 원까지 지원한다.")
+    assert changed.label == "unsupported" and "20만원" in changed.reasons[0]
+    assert checker.check("출장 보고서는 복귀 후 7일 이내에 제출해야 한다.").label == "unsupported"
