@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from typing import Any, BinaryIO
 
 from app.core.document import Document
@@ -57,9 +58,9 @@ def _read(ctx: ReadContext, handle: BinaryIO) -> Document:
         text = _page_text(ctx, reader, index)
         if text is None:
             unreadable_pages += 1
-        elif text.strip():
+        elif text.strip() and not looks_garbled(text):
             pages[index + 1] = text
-        else:
+        else:  # a scan, or a text layer of broken characters (a font without its character map)
             scanned.append(index + 1)
     scans = _Scans(ctx)
     recognised = scans.recognise(scanned)
@@ -152,6 +153,20 @@ def _page_text(ctx: ReadContext, reader: Any, index: int) -> str | None:
         logging.getLogger(__name__).info("page %d of %s unreadable: %r", index + 1, ctx.path.name, err)
         return None
     return text
+
+
+GARBLED_SHARE = 0.3
+"""A page whose text is at least this share of characters no document writes is read by OCR instead."""
+
+
+def looks_garbled(text: str) -> bool:
+    """Whether a text layer is junk: control characters, private-use code points or U+FFFD where letters
+    should be (what a font without a ToUnicode map, or a broken OCR layer, extracts to)."""
+    visible = [c for c in text if not c.isspace()]
+    if len(visible) < 20:
+        return False
+    junk = sum(1 for c in visible if unicodedata.category(c) in ("Cc", "Co", "Cn", "Cs") or c == "\ufffd")
+    return junk >= GARBLED_SHARE * len(visible)
 
 
 def _contents_damaged(page: Any) -> bool:

@@ -14,6 +14,7 @@ from app.docs import ocr as ocr_module
 from app.docs.inprocess import read_in_process
 from app.docs.ocr import tidy_recognised
 from app.docs.readers import pdf as pdf_reader
+from app.docs.readers.pdf import looks_garbled
 from app.text.support import SupportChecker
 from tests.unit.docs.scans import bigram_recall, image_only_pdf, korean_font, render_page
 
@@ -150,3 +151,12 @@ def test_the_checker_reads_through_ocr_spacing_but_not_a_changed_number() -> Non
     changed = checker.check("해외 출장 숙박비는 1박에 30만 원까지 지원한다.")
     assert changed.label == "unsupported" and "20만원" in changed.reasons[0]
     assert checker.check("출장 보고서는 복귀 후 7일 이내에 제출해야 한다.").label == "unsupported"
+
+
+def test_a_text_layer_of_broken_characters_counts_as_a_scan() -> None:
+    korean = "해외 출장 숙박비는 1박에 20만 원까지 지원한다. 보고서는 5일 이내에 낸다."
+    assert not looks_garbled(korean) and not looks_garbled("") and not looks_garbled("\ufffd 짧음")
+    assert looks_garbled("\ue012\ue045\ue101 \ue233\ue019\ue0aa\ue0f1 " * 4)  # private-use glyph codes
+    assert looks_garbled("\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19")
+    assert looks_garbled("\ufffd" * 15 + "가나다라마바사아자차")
+    assert not looks_garbled(korean + "\ufffd\ufffd")  # a few broken characters in real text are not a scan
