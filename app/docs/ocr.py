@@ -56,7 +56,7 @@ def tidy_recognised(text: str) -> str:
     return _SPACES.sub(" ", _PARTICLE_BEFORE_DIGIT.sub(" ", text))
 
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 """Part of every cache key: raise it when what a page's text depends on changes (language, dpi, options)."""
 
 
@@ -112,9 +112,46 @@ def ocr_tools() -> OcrTools | None:
     return OcrTools(tesseract, shutil.which("pdftoppm"))
 
 
+RULE_INCHES = 0.6
+"""A straight dark run at least this long is a table's or a form's rule, never a stroke of a character."""
+
+
+def without_rules(image: Path, dpi: int = OCR_DPI) -> None:
+    """Whiten the ruled lines of a table or a form in ``image`` (a grey page, rewritten in place).
+
+    Tesseract reads a ruled 결재란 or budget table as one picture and returns nothing or noise (measured: no
+    text at all for a 4×4 table at --psm 6); with the rules taken out it reads every cell."""
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(image) as opened:
+        page = np.array(opened.convert("L"))
+    dark = page < 128
+    least = round(RULE_INCHES * dpi)
+    rules = np.zeros_like(dark)
+    for axis in (0, 1):
+        lines = dark if axis == 1 else dark.T
+        marks = rules if axis == 1 else rules.T
+        for row in np.flatnonzero(lines.sum(axis=1) >= least):
+            edges = np.flatnonzero(np.diff(np.concatenate(([0], lines[row].astype(np.int8), [0]))))
+            for start, end in zip(edges[::2], edges[1::2], strict=True):
+                if end - start >= least:
+                    marks[row, start:end] = True
+    if rules.any():
+        # The rule's own anti-aliased edge goes too: one pixel either side of every marked run.
+        grown = rules | np.roll(rules, 1, 0) | np.roll(rules, -1, 0) | np.roll(rules, 1, 1) | np.roll(rules, -1, 1)
+        page[grown] = 255
+        Image.fromarray(page).save(image)
+
+
 def recognise_image(tools: OcrTools, image: Path, *, page: int = 1, source: Path | None = None) -> str:
-    """The text Tesseract reads in ``image`` (one page); raises ``OcrFailed`` naming ``source`` and ``page``."""
+    """The text Tesseract reads in ``image`` (one page, its rules taken out); raises ``OcrFailed`` naming
+    ``source`` and ``page``."""
     named = source or image
+    try:
+        without_rules(image)
+    except (OSError, ValueError) as err:
+        raise OcrFailed(named, page, f"그림을 준비하지 못함: {err}") from None
     try:
         done = subprocess.run(
             [tools.tesseract, str(image), "stdout", "-l", OCR_LANGUAGE, "--psm", "6"],

@@ -72,3 +72,21 @@ def bigram_recall(truth: str, found: str) -> float:
 
     wanted, got = bigrams(truth), bigrams(found)
     return sum(min(n, got[b]) for b, n in wanted.items()) / max(1, sum(wanted.values()))
+
+
+def render_table(rows: list[list[str]], *, dpi: int = 200, points: int = 12) -> Image.Image:
+    """A ruled table (one text line per cell) on an A4 page, as a 결재 form or a budget sheet has."""
+    font_path = korean_font()
+    assert font_path is not None, "fonts-noto-cjk is not installed"
+    font = ImageFont.truetype(str(font_path), round(points * dpi / 72), index=1 if font_path.suffix == ".ttc" else 0)
+    width, height = round(A4_INCHES[0] * dpi), round(A4_INCHES[1] * dpi)
+    page = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(page)
+    left, top = round(0.9 * dpi), round(1.2 * dpi)
+    cell_w, cell_h = (width - 2 * left) // len(rows[0]), round(font.size * 2.2)
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            x, y = left + c * cell_w, top + r * cell_h
+            draw.rectangle((x, y, x + cell_w, y + cell_h), outline=0, width=2)
+            draw.text((x + font.size // 2, y + (cell_h - font.size) // 2), cell, font=font, fill=0)
+    return page
