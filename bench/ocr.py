@@ -66,7 +66,9 @@ def main() -> None:
             started = time.perf_counter()
             doc = read_document(pdf)
             seconds = time.perf_counter() - started
-            by_page = {b.location.page: b.text for b in doc.blocks}
+            by_page: dict[int | None, str] = {}
+            for block in doc.blocks:  # a page is its paragraphs and table rows
+                by_page[block.location.page] = f"{by_page.get(block.location.page, '')}\n{block.text}"
             recalls = [bigram_recall(t, by_page.get(n, "")) for n, t in enumerate(truths, 1)]
             figures[f"{kind}_recall"] = sum(recalls) / len(recalls)
             figures[f"{kind}_pages_per_second"] = len(truths) / seconds

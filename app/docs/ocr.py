@@ -23,6 +23,8 @@ from pathlib import Path
 
 from app.core.atomic_file import write_text_atomically
 from app.core.errors import OcrFailed
+from app.core.locations import Location
+from app.docs.builder import DocumentBuilder
 
 OCR_LANGUAGE = "kor"
 OCR_DPI = 200
@@ -42,7 +44,8 @@ class OcrTools:
 
 
 _PARTICLE_BEFORE_DIGIT = re.compile(r"(?<=[가-힣][는은이가을를에의도로와과])(?=\d)")
-_SPACES = re.compile(r"[ \t]{2,}")
+_CELL_GAP = re.compile(r" {3,}")
+"""Tesseract keeps a table's column gaps as runs of spaces; words are one (now and then two) apart."""
 
 
 def tidy_recognised(text: str) -> str:
@@ -53,7 +56,30 @@ def tidy_recognised(text: str) -> str:
     support checker finds it, while a changed number ("30만 원") is still caught. Other spacing slips ("지원
     한다", "경영 지원팀") the checker already reads through (it compares morphemes, not spaces).
     """
-    return _SPACES.sub(" ", _PARTICLE_BEFORE_DIGIT.sub(" ", text))
+    return _PARTICLE_BEFORE_DIGIT.sub(" ", text)
+
+
+def add_recognised_page(builder: DocumentBuilder, text: str, page: int) -> None:
+    """A recognised page as blocks: each paragraph (lines up to a blank one), and each table row (a line with
+    two or more column gaps) as a row of cells, so a budget table's rows stay rows."""
+    location = Location(page=page, ocr=True)
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            builder.add("\n".join(paragraph), location)
+            paragraph.clear()
+
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in _CELL_GAP.split(line.strip())]
+        if len(cells) >= 3:
+            flush()
+            builder.add_row(cells, location)
+        elif line.strip():
+            paragraph.append(" ".join(line.split()))
+        else:
+            flush()
+    flush()
 
 
 CACHE_VERSION = 3

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from app.core.document import Document
 from app.core.errors import CorruptDocument, DocumentTooLarge, NothingRecognised, OcrUnavailable
-from app.core.locations import Location
 from app.docs.builder import DocumentBuilder
 from app.docs.context import ReadContext
-from app.docs.ocr import MAX_OCR_PAGES, OcrCache, ocr_tools, recognise_all, recognise_image
+from app.docs.ocr import MAX_OCR_PAGES, OcrCache, add_recognised_page, ocr_tools, recognise_all, recognise_image
 
 MAX_PIXELS = 100_000_000
 """A 600-dpi A3 scan is about 70 million pixels; beyond this a picture is a decompression bomb, not a page."""
@@ -35,7 +34,7 @@ def read(ctx: ReadContext) -> Document:
         }
         found = recognise_all(jobs, lambda done, count: ctx.report(done / count))
     for number in sorted(found):
-        builder.add(found[number], Location(page=number, ocr=True))
+        add_recognised_page(builder, found[number], number)
     if not builder.blocks:
         raise NothingRecognised(ctx.path)
     builder.notices.append(

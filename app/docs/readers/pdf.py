@@ -20,7 +20,7 @@ from app.core.errors import (
 from app.core.locations import Location
 from app.docs.builder import DocumentBuilder
 from app.docs.context import ReadContext
-from app.docs.ocr import MAX_OCR_PAGES, OcrCache, ocr_tools, recognise_pdf_pages
+from app.docs.ocr import MAX_OCR_PAGES, OcrCache, add_recognised_page, ocr_tools, recognise_pdf_pages
 from app.docs.readers.damage import damaged_file_errors
 
 # pypdf reports recoverable damage through logging; the user sees our error or the text, not its warnings.
@@ -66,7 +66,7 @@ def _read(ctx: ReadContext, handle: BinaryIO) -> Document:
     recognised = scans.recognise(scanned)
     for number in sorted(pages.keys() | recognised.keys()):
         if number in recognised:
-            builder.add(recognised[number], Location(page=number, ocr=True))
+            add_recognised_page(builder, recognised[number], number)
         else:
             builder.add(pages[number], Location(page=number))
     ctx.report(1.0)

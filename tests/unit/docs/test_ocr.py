@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from app.core.document import BlockKind, Document
 from app.core.errors import CorruptDocument, NothingRecognised, OcrUnavailable
 from app.core.locations import Location
 from app.docs import Limits, ReaderProcess, read_document
 from app.docs import ocr as ocr_module
+from app.docs.builder import CELL_SEPARATOR
 from app.docs.inprocess import read_in_process
 from app.docs.ocr import tidy_recognised
 from app.docs.readers import pdf as pdf_reader
@@ -24,6 +26,16 @@ NOTICE = (
     "다음 운영위원회 회의는 4월 12일 본사 대회의실에서 열린다. 참석 대상은 각 팀장 12명이다."
 )
 
+
+def page_texts(doc: Document) -> dict[int, str]:
+    """Each page's recognised text (a page is one or more blocks: paragraphs, table rows)."""
+    pages: dict[int, list[str]] = {}
+    for block in doc.blocks:
+        assert block.location.ocr and block.location.page is not None
+        pages.setdefault(block.location.page, []).append(block.text)
+    return {page: "\n".join(parts) for page, parts in pages.items()}
+
+
 needs_ocr = pytest.mark.skipif(
     ocr_module.ocr_tools() is None or korean_font() is None,
     reason="tesseract-ocr, tesseract-ocr-kor, poppler-utils and fonts-noto-cjk are needed (make sysdeps)",
@@ -34,10 +46,11 @@ needs_ocr = pytest.mark.skipif(
 def test_a_scanned_pdf_is_recognised_page_by_page_with_its_pages(tmp_path: Path) -> None:
     scan = image_only_pdf(tmp_path / "스캔 공문.pdf", [render_page(NOTICE), render_page(NOTICE, noisy=True)])
     doc = read_document(scan)  # in the sandboxed reader, like every file
-    assert [b.location for b in doc.blocks] == [Location(page=1, ocr=True), Location(page=2, ocr=True)]
-    clean, noisy = (bigram_recall(NOTICE, b.text) for b in doc.blocks)
-    assert clean >= 0.9 and noisy >= 0.8, (clean, noisy, doc.blocks[0].text)
-    assert "20만" in doc.blocks[0].text and "12일" in doc.blocks[0].text
+    pages = page_texts(doc)
+    assert sorted(pages) == [1, 2] and {b.location for b in doc.blocks} == {Location(page=p, ocr=True) for p in (1, 2)}
+    clean, noisy = (bigram_recall(NOTICE, pages[p]) for p in (1, 2))
+    assert clean >= 0.9 and noisy >= 0.8, (clean, noisy, pages[1])
+    assert "20만" in pages[1] and "12일" in pages[1]
     assert any("글자 인식(OCR)" in n for n in doc.notices)
     assert doc.blocks[0].location.label() == "1쪽 (OCR 인식 글자)"
 
@@ -49,7 +62,7 @@ def test_scanned_pages_beyond_the_cap_are_left_out_with_a_notice(
     monkeypatch.setattr(pdf_reader, "MAX_OCR_PAGES", 1)
     scan = image_only_pdf(tmp_path / "긴 스캔.pdf", [render_page(NOTICE), render_page(NOTICE)])
     doc = read_in_process(scan)
-    assert [b.location.page for b in doc.blocks] == [1]
+    assert sorted(page_texts(doc)) == [1]
     assert any("1쪽까지만" in n and "나머지 1쪽" in n for n in doc.notices)
 
 
@@ -83,11 +96,11 @@ def test_pictures_of_documents_are_read_with_their_pages(tmp_path: Path) -> None
     first, second = render_page(NOTICE), render_page("2쪽: 회신은 5월 3일까지 총무팀으로 보내 주십시오.")
     first.save(fax, save_all=True, append_images=[second], compression="tiff_deflate")
     picture = read_document(photo)
-    assert [b.location for b in picture.blocks] == [Location(page=1, ocr=True)]
+    assert sorted(page_texts(picture)) == [1]
     assert bigram_recall(NOTICE, picture.text) >= 0.8 and "그림 파일" in " ".join(picture.notices)
-    pages = read_document(fax)
-    assert [b.location.page for b in pages.blocks] == [1, 2]
-    assert "5월" in pages.blocks[1].text and "총무팀" in pages.blocks[1].text
+    pages = page_texts(read_document(fax))
+    assert sorted(pages) == [1, 2]
+    assert "5월" in pages[2] and "총무팀" in pages[2]
 
 
 @needs_ocr
@@ -179,7 +192,9 @@ def test_a_scanned_table_keeps_every_cell(tmp_path: Path) -> None:
     # back; a few cells lose a character (the kor model reads "85%" as "859%" now and then: numbers read from
     # a scan are marked as OCR in citations for that reason).
     assert len(missing) <= 3, (missing, doc.text)
-    assert doc.text.splitlines()[0].split() == ["부서", "사업명", "예산", "집행률"]
+    rows = [b for b in doc.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert len(rows) == 4, doc.blocks  # each row of the table is a row, not one run-on sentence
+    assert [cell.strip() for cell in rows[0].text.split(CELL_SEPARATOR)] == ["부서", "사업명", "예산", "집행률"]
 
 
 @needs_ocr
@@ -194,5 +209,6 @@ def test_the_shared_article_and_a_korquad_paragraph_scanned(tmp_path: Path) -> N
     paragraph = json.loads(korquad.read_text(encoding="utf-8"))["data"][0]["paragraphs"][0]["context"][:800]
     news = article.read_text(encoding="utf-8")[:800]
     doc = read_document(image_only_pdf(tmp_path / "스캔 묶음.pdf", [render_page(news), render_page(paragraph)]))
-    recalls = [bigram_recall(truth, block.text) for truth, block in zip((news, paragraph), doc.blocks, strict=True)]
+    pages = page_texts(doc)
+    recalls = [bigram_recall(truth, pages[n]) for n, truth in enumerate((news, paragraph), 1)]
     assert min(recalls) >= 0.8, recalls
