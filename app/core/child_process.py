@@ -106,8 +106,15 @@ class ChildProcess:
         package_root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8")
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        # Its own process group: killing the child takes what it started too (the reader's pdftoppm and
+        # Tesseract), and the terminal's Ctrl-C reaches only the parent, which decides what stops.
         self.process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=os.name == "posix",
         )
         assert self.process.stdin and self.process.stdout and self.process.stderr
         self.stderr_tail: collections.deque[str] = collections.deque(maxlen=stderr_lines)
@@ -136,6 +143,9 @@ class ChildProcess:
             return None
 
     def kill(self, timeout: float = 5.0) -> None:
+        if os.name == "posix" and self.process.returncode is None:  # not reaped: the group id is still ours
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.process.pid, signal.SIGKILL)
         if self.alive():
             self.process.kill()
         with contextlib.suppress(subprocess.TimeoutExpired):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from app.core.cancel import CancelToken
 from app.core.document import BlockKind, Document
-from app.core.errors import CorruptDocument, NothingRecognised, OcrUnavailable
+from app.core.errors import Cancelled, CorruptDocument, NothingRecognised, OcrUnavailable
 from app.core.locations import Location
 from app.docs import Limits, ReaderProcess, read_document
 from app.docs import ocr as ocr_module
@@ -212,3 +214,31 @@ def test_the_shared_article_and_a_korquad_paragraph_scanned(tmp_path: Path) -> N
     pages = page_texts(doc)
     recalls = [bigram_recall(truth, pages[n]) for n, truth in enumerate((news, paragraph), 1)]
     assert min(recalls) >= 0.8, recalls
+
+
+@needs_ocr
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups are POSIX")
+def test_stopping_a_scan_stops_its_recognisers_too(tmp_path: Path) -> None:
+    scan = image_only_pdf(tmp_path / "긴 스캔.pdf", [render_page(NOTICE, noisy=True) for _ in range(6)])
+    reader = ReaderProcess()
+    cancel = CancelToken()
+    try:
+        with pytest.raises(Cancelled):
+            reader.read(scan, cancel=cancel, progress=lambda fraction: cancel.cancel() if fraction > 0 else None)
+    finally:
+        reader.stop()
+    time.sleep(1.0)  # a recogniser left behind would still be busy on its page now
+    assert _recognisers() == []
+
+
+def _recognisers() -> list[str]:
+    """Command lines of running pdftoppm and Tesseract processes working in a Baro OCR folder."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if "baro-ocr-" in command and ("tesseract" in command or "pdftoppm" in command):
+            found.append(command)
+    return found
