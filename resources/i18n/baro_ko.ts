@@ -68,27 +68,27 @@
 <context>
     <name>AnswerView</name>
     <message>
-        <location filename="../../app/gui/library/answer_view.py" line="52"/>
+        <location filename="../../app/gui/library/answer_view.py" line="53"/>
         <source>Not supported by the sources: {reasons}</source>
         <translation>출처에서 확인되지 않은 문장입니다: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/answer_view.py" line="54"/>
+        <location filename="../../app/gui/library/answer_view.py" line="55"/>
         <source>Only partly supported: {reasons}</source>
         <translation>일부만 확인된 문장입니다: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/answer_view.py" line="63"/>
+        <location filename="../../app/gui/library/answer_view.py" line="64"/>
         <source>Supported by source [{n}]</source>
         <translation>출처 [{n}]에서 확인됨</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/answer_view.py" line="65"/>
+        <location filename="../../app/gui/library/answer_view.py" line="66"/>
         <source>Supported by source [{n}] (linked by the check, not cited by the model)</source>
         <translation>출처 [{n}]에서 확인됨 (모델이 아니라 확인 과정에서 연결)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/answer_view.py" line="90"/>
+        <location filename="../../app/gui/library/answer_view.py" line="91"/>
         <source>Source linked by the check; the model did not cite it.</source>
         <translation>모델이 단 출처가 아니라 확인 과정에서 연결한 출처입니다.</translation>
     </message>
@@ -465,72 +465,72 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="55"/>
+        <location filename="../../app/gui/library/panel.py" line="56"/>
         <source>Library</source>
         <translation>라이브러리</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="59"/>
+        <location filename="../../app/gui/library/panel.py" line="60"/>
         <source>Add folder…</source>
         <translation>폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="61"/>
+        <location filename="../../app/gui/library/panel.py" line="62"/>
         <source>Add files…</source>
         <translation>파일 추가…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="63"/>
+        <location filename="../../app/gui/library/panel.py" line="64"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="72"/>
+        <location filename="../../app/gui/library/panel.py" line="73"/>
         <source>Stop indexing</source>
         <translation>색인 중지</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="75"/>
+        <location filename="../../app/gui/library/panel.py" line="76"/>
         <source>Files that could not be read</source>
         <translation>읽지 못한 파일</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="125"/>
+        <location filename="../../app/gui/library/panel.py" line="134"/>
         <source>{name} — {count} documents</source>
         <translation>{name} — 문서 {count}개</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="136"/>
+        <location filename="../../app/gui/library/panel.py" line="145"/>
         <source>{files} documents, {chunks} passages</source>
         <translation>문서 {files}개, 구절 {chunks}개</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="140"/>
+        <location filename="../../app/gui/library/panel.py" line="149"/>
         <source>Add a folder of documents to ask questions about them.</source>
         <translation>문서 폴더를 추가하면 그 문서에 대해 질문할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="162"/>
+        <location filename="../../app/gui/library/panel.py" line="171"/>
         <source>Add a folder to the library</source>
         <translation>라이브러리에 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="168"/>
+        <location filename="../../app/gui/library/panel.py" line="177"/>
         <source>Documents</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="169"/>
+        <location filename="../../app/gui/library/panel.py" line="178"/>
         <source>Add documents</source>
         <translation>문서 추가</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="237"/>
+        <location filename="../../app/gui/library/panel.py" line="236"/>
         <source>Looking for changes…</source>
         <translation>바뀐 파일을 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/library/panel.py" line="268"/>
+        <location filename="../../app/gui/library/panel.py" line="263"/>
         <source>Indexing stopped. What was read so far is kept.</source>
         <translation>색인을 중지했습니다. 지금까지 읽은 내용은 남아 있습니다.</translation>
     </message>
@@ -992,7 +992,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/gui/application.py" line="89"/>
+        <location filename="../../app/gui/application.py" line="90"/>
         <source>Baro cannot start</source>
         <translation>바로를 시작할 수 없습니다</translation>
     </message>
@@ -1023,181 +1023,181 @@
 <context>
     <name>SummarizePane</name>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="61"/>
-        <source>Drop one or more documents here, or choose one. HWP, HWPX, PDF, DOCX, TXT and more.</source>
-        <translation>문서를 여기에 끌어다 놓거나(여러 개도 됩니다) 파일을 고르세요. HWP, HWPX, PDF, DOCX, TXT 등을 읽습니다.</translation>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="62"/>
+        <source>Drop one or more documents here, or choose one. HWP, HWPX, PDF, DOCX, TXT and more; scans and photos of documents too.</source>
+        <translation>문서를 여기에 끌어다 놓거나(여러 개도 됩니다) 파일을 고르세요. HWP, HWPX, PDF, DOCX, TXT 등을 읽고, 스캔한 문서와 문서 사진은 글자 인식으로 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="65"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="67"/>
         <source>No file chosen</source>
         <translation>선택한 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="67"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="69"/>
         <source>Choose file…</source>
         <translation>파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="70"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="72"/>
         <source>3-line gist</source>
         <translation>세 줄 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="71"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="73"/>
         <source>Bullet points</source>
         <translation>글머리표 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="72"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="74"/>
         <source>Section by section</source>
         <translation>부분별 요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="75"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="77"/>
         <source>Short</source>
         <translation>짧게</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="76"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="78"/>
         <source>Medium</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="77"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="79"/>
         <source>Long</source>
         <translation>길게</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="79"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="81"/>
         <source>Summarize</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="83"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="85"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="88"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="90"/>
         <source>Mark unsupported sentences</source>
         <translation>근거 없는 문장 표시</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="89"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="91"/>
         <source>Strike them through</source>
         <translation>근거 없는 문장 취소선</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="90"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="92"/>
         <source>Hide them</source>
         <translation>근거 없는 문장 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="95"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="97"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="97"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="99"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="121"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="123"/>
         <source>History:</source>
         <translation>기록:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="141"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="143"/>
         <source>Documents</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="142"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="144"/>
         <source>Choose documents</source>
         <translation>문서 선택</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="289"/>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="304"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="291"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="306"/>
         <source>Save summary</source>
         <translation>요약 저장</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="289"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="291"/>
         <source>Word document (*.docx);;Markdown (*.md)</source>
         <translation>Word 문서 (*.docx);;마크다운 (*.md)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="306"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="308"/>
         <source>{count} sentences state something that is not factual (marked in red). The saved file will mark them too. Save anyway?</source>
         <translation>사실과 다른 문장이 {count}개 있습니다(빨간색 표시). 저장한 파일에도 표시됩니다. 그래도 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="329"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="331"/>
         <source>(recent summaries)</source>
         <translation>(최근 요약)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="352"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="354"/>
         <source>{name} is a folder. Drop a document file (HWP, PDF, DOCX …) instead.</source>
         <translation>{name}은(는) 폴더입니다. 문서 파일(HWP, PDF, DOCX …)을 끌어다 놓아 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="356"/>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="358"/>
         <source>{name} was not found.</source>
         <translation>{name} 파일을 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summarize_pane.py" line="358"/>
-        <source>{name}: this file type is not supported. Use HWP, HWPX, PDF, DOCX, TXT or MD.</source>
-        <translation>{name}: 지원하지 않는 파일 형식입니다. HWP, HWPX, PDF, DOCX, TXT, MD 파일을 사용해 주세요.</translation>
+        <location filename="../../app/gui/panes/summarize_pane.py" line="361"/>
+        <source>{name}: this file type is not supported. Use HWP, HWPX, PDF, DOCX, TXT, MD or a scan (PNG, JPG, TIF).</source>
+        <translation>{name}: 지원하지 않는 파일 형식입니다. HWP, HWPX, PDF, DOCX, TXT, MD 파일이나 스캔 그림(PNG, JPG, TIF)을 사용해 주세요.</translation>
     </message>
 </context>
 <context>
     <name>SummaryRender</name>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="91"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="93"/>
         <source>[hidden: not supported by the source]</source>
         <translation>[숨김: 원문으로 확인되지 않은 문장]</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="95"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="97"/>
         <source>not in source</source>
         <translation>원문에 없음</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="105"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="107"/>
         <source>⚠ Not factual:</source>
         <translation>⚠ 사실과 다름:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="163"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="165"/>
         <source>Key sentences (quoted from the document)</source>
         <translation>핵심 문장 (원문 그대로 인용)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="167"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="169"/>
         <source>source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="175"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="177"/>
         <source>AI summary — written by the model; check marked sentences</source>
         <translation>AI 요약 — 모델이 쓴 글입니다. 표시된 문장을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="177"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="179"/>
         <source>AI summary — written by the small built-in model; check marked sentences</source>
         <translation>AI 요약 — 작은 내장 모델이 쓴 글입니다. 표시된 문장을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="186"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="188"/>
         <source>{checked} sentences checked: {flagged} not fully supported by the document.</source>
         <translation>{checked}개 문장을 원문과 대조했습니다: {flagged}개는 원문으로 충분히 확인되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/panes/summary_render.py" line="211"/>
+        <location filename="../../app/gui/panes/summary_render.py" line="213"/>
         <source>No reason recorded.</source>
         <translation>기록된 이유가 없습니다.</translation>
     </message>

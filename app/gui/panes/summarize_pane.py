@@ -58,7 +58,9 @@ class SummarizePane(TaskPane):
         self.setAcceptDrops(True)
 
         self.hint = QLabel(
-            self.tr("Drop one or more documents here, or choose one. HWP, HWPX, PDF, DOCX, TXT and more.")
+            self.tr(
+                "Drop one or more documents here, or choose one. HWP, HWPX, PDF, DOCX, TXT and more; scans and photos of documents too."
+            )
         )
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
@@ -355,9 +357,9 @@ class SummarizePane(TaskPane):
         if not path.exists():
             return self.tr("{name} was not found.").format(name=path.name)
         if not is_readable_kind(path):
-            return self.tr("{name}: this file type is not supported. Use HWP, HWPX, PDF, DOCX, TXT or MD.").format(
-                name=path.name
-            )
+            return self.tr(
+                "{name}: this file type is not supported. Use HWP, HWPX, PDF, DOCX, TXT, MD or a scan (PNG, JPG, TIF)."
+            ).format(name=path.name)
         try:
             require_regular_file(path)
         except NotRegularFile as err:  # a FIFO or device named like a document
